@@ -1,0 +1,86 @@
+"""Where each step leads: the flow that the validator checks and the diagrams draw."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import END, Level, Model, Outcome, Step
+
+
+@dataclass(frozen=True)
+class Successors:
+    """What follows one step."""
+
+    plain: tuple[str, ...]
+    """Targets reached without a decision (step ids, level ids or END)."""
+    outcomes: tuple[tuple[Outcome, tuple[str, ...]], ...]
+    """Each outcome with its targets."""
+    ends: bool
+    """The case may end after this step."""
+
+    def targets(self) -> tuple[str, ...]:
+        found = list(self.plain)
+        for _, goto in self.outcomes:
+            found.extend(goto)
+        return tuple(dict.fromkeys(found))
+
+
+def successors(level: Level, step: Step) -> Successors:
+    if step.next is not None:
+        plain = step.next
+    elif step.outcomes or step.end:
+        plain = ()
+    else:
+        position = level.steps.index(step)
+        following = level.steps[position + 1 : position + 2]
+        plain = tuple(s.id for s in following)
+    return Successors(
+        plain=plain,
+        outcomes=tuple((o, o.goto) for o in step.outcomes),
+        ends=step.end or END in plain,
+    )
+
+
+def level_entries(level: Level) -> tuple[str, ...]:
+    """Where work on a level begins: its `start` steps, its first step, or the level itself."""
+    if level.start:
+        return level.start
+    if level.steps:
+        return (level.steps[0].id,)
+    return (level.id,)
+
+
+def model_start(model: Model) -> tuple[str, ...]:
+    if model.start:
+        return model.start
+    return level_entries(model.levels[0]) if model.levels else ()
+
+
+def resolve(model: Model, target: str) -> tuple[str, ...]:
+    """The step (or stepless level) ids a target id stands for."""
+    levels = model.level_index()
+    if target in levels:
+        return level_entries(levels[target])
+    return (target,)
+
+
+def reachable(model: Model) -> set[str]:
+    """Ids of the steps and stepless levels reachable from the start."""
+    steps = model.step_index()
+    levels = model.level_index()
+    seen: set[str] = set()
+    todo = [node for target in model_start(model) for node in resolve(model, target)]
+    while todo:
+        node = todo.pop()
+        if node in seen or node == END:
+            continue
+        seen.add(node)
+        if node in steps:
+            level, step = steps[node]
+            targets = successors(level, step).targets()
+        elif node in levels:
+            targets = levels[node].next
+        else:
+            continue
+        todo.extend(n for t in targets for n in resolve(model, t))
+    return seen

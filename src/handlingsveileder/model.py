@@ -1,0 +1,280 @@
+"""The data model of a handlingsveileder.
+
+Every class is a frozen dataclass and maps one-to-one to a YAML mapping in
+`data/models.yaml`. The string literal under each field is the editor's
+documentation of that YAML key (in Norwegian, because editors read it);
+`handlingsveileder schema` prints it.
+
+Type conventions understood by the validator:
+- `Markdown`: text that is rendered as Markdown (raw HTML is shown as text).
+- `Id`: a reference to something declared elsewhere in the same model.
+- `tuple[X, ...]`: a YAML list (a single value is accepted as a list of one).
+- `dict[str, X]`: a YAML mapping keyed by id.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import NewType
+
+Markdown = NewType("Markdown", str)
+Id = NewType("Id", str)
+
+END = "end"
+"""The reserved target that ends the process (used in `next` and `goto`)."""
+
+
+@dataclass(frozen=True)
+class Contact:
+    """Et nødnummer eller en kontakt i akuttboksen."""
+
+    name: str
+    """Hvem som kontaktes, f.eks. «Politiet» eller «Barnevernsvakt»."""
+    phone: str | None = None
+    """Telefonnummer nøyaktig slik kilden skriver det, f.eks. «409 21 233». Sett i anførselstegn."""
+    hours: str | None = None
+    """Når nummeret er betjent, f.eks. «hele døgnet»."""
+
+
+@dataclass(frozen=True)
+class Emergency:
+    """Akuttboksen som vises øverst på alle sider."""
+
+    text: Markdown
+    """Når man skal ta direkte kontakt, f.eks. «Er det grunn til å tro at et barn er utsatt for vold eller overgrep ta direkte kontakt med:»."""
+    contacts: tuple[Contact, ...] = ()
+    """Hvem man kontakter, i den rekkefølgen kilden gir."""
+
+
+@dataclass(frozen=True)
+class Warning:
+    """En stående advarsel eller regel som gjelder hele veilederen."""
+
+    text: Markdown
+    """Advarselen, f.eks. at man alltid kontakter barneverntjenesten ved mistanke om vold."""
+    title: str | None = None
+    """Kort overskrift, valgfri."""
+
+
+@dataclass(frozen=True)
+class Principle:
+    """Et prinsipp som ligger til grunn for arbeidet."""
+
+    title: str
+    """Prinsippets navn, f.eks. «Barnets beste»."""
+    text: Markdown
+    """Hva prinsippet innebærer."""
+
+
+@dataclass(frozen=True)
+class Role:
+    """En rolle som kan ha ansvar for et steg."""
+
+    name: str
+    """Rollens navn slik den vises, f.eks. «Stafettholder»."""
+    description: Markdown | None = None
+    """Hva rollen innebærer."""
+
+
+@dataclass(frozen=True)
+class Tool:
+    """Et verktøy (skjema, mal, veileder) som kommunen bruker. Får en egen side under verktoy/."""
+
+    name: str
+    """Verktøyets navn slik kilden skriver det, f.eks. «Observasjonsskjema»."""
+    description: Markdown | None = None
+    """Hva verktøyet er og når det brukes."""
+    url: str | None = None
+    """Lenke til kommunens egen mal eller fil (https:, http: eller en sti på nettstedet)."""
+    formats: tuple[str, ...] = ()
+    """Filformater kilden nevner, f.eks. [PDF, ODT]."""
+
+
+@dataclass(frozen=True)
+class Resource:
+    """En nettressurs det lenkes til."""
+
+    name: str
+    """Ressursens navn slik kilden skriver det."""
+    url: str | None = None
+    """Nettadressen, nøyaktig slik kilden gir den. Utelat den hvis kilden ikke oppgir en."""
+    description: Markdown | None = None
+    """Kort beskrivelse, f.eks. «samtalehjelp til deg som er bekymret for et barn»."""
+
+
+@dataclass(frozen=True)
+class LegalRef:
+    """En lovhenvisning."""
+
+    name: str
+    """Henvisningen nøyaktig slik kilden skriver den, f.eks. «Fvl. § 13b»."""
+    url: str | None = None
+    """Lenke til lovteksten, hvis kilden gir en."""
+    text: Markdown | None = None
+    """Hva bestemmelsen sier, slik kilden gjengir det."""
+
+
+@dataclass(frozen=True)
+class Section:
+    """En fritt formulert seksjon på forsiden, f.eks. «Hvem kan du drøfte med»."""
+
+    title: str
+    """Seksjonens overskrift."""
+    text: Markdown
+    """Innholdet."""
+    legal: tuple[Id, ...] = ()
+    """Lovhenvisninger (id-er fra `legal`)."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """Et mulig utfall av et beslutningssteg."""
+
+    label: Markdown
+    """Utfallet slik kilden formulerer det, f.eks. «Tiltakene har hatt ønsket effekt, det er ikke lenger grunn til å bekymre seg.»."""
+    goto: tuple[Id, ...]
+    """Hvor utfallet fører: id-en til et steg eller et nivå, eller `end` når saken avsluttes. Flere mål kan gis som liste."""
+    text: Markdown | None = None
+    """Hva man gjør ved dette utfallet, f.eks. «Avslutt oppfølgingen.»."""
+    short: str | None = None
+    """Kort etikett til flytskjemaet når `label` er lang, f.eks. «Ønsket effekt»."""
+
+
+@dataclass(frozen=True)
+class Step:
+    """Et steg i et nivå: en handling den ansatte gjør."""
+
+    id: Id
+    """Stegets id: små bokstaver a–z, tall og bindestrek, unik i modellen. Brukes i lenker (#id)."""
+    title: str
+    """Stegets overskrift slik kilden skriver den, f.eks. «Undring oppstår»."""
+    number: str | None = None
+    """Nummeret slik kilden skriver det, f.eks. «1», «1 a)» eller «4B». Sett i anførselstegn."""
+    text: Markdown | None = None
+    """Stegets tekst (Markdown)."""
+    checklist: tuple[Markdown, ...] = ()
+    """Punktene i steget, ett per linje i kilden."""
+    questions: tuple[Markdown, ...] = ()
+    """Spørsmål den ansatte stiller seg eller andre."""
+    deadline: str | None = None
+    """Frist slik kilden skriver den, f.eks. «senest innen 4 uker»."""
+    responsible: tuple[Id, ...] = ()
+    """Hvem som har ansvaret (id-er fra `roles`)."""
+    documentation: tuple[Markdown, ...] = ()
+    """Hva som skal dokumenteres, med kildens ord."""
+    tools: tuple[Id, ...] = ()
+    """Verktøy steget bruker (id-er fra `tools`)."""
+    resources: tuple[Id, ...] = ()
+    """Nettressurser steget anbefaler (id-er fra `resources`)."""
+    legal: tuple[Id, ...] = ()
+    """Lovhenvisninger (id-er fra `legal`)."""
+    after: Markdown | None = None
+    """Tekst som står etter punktene og verktøyene i kilden."""
+    outcomes: tuple[Outcome, ...] = ()
+    """Mulige utfall når steget er en beslutning."""
+    outcomes_intro: Markdown | None = None
+    """Teksten foran utfallene, f.eks. «Det er tre mulige utfall:»."""
+    next: tuple[Id, ...] | None = None
+    """Hvor man går videre uten en beslutning: steg- eller nivå-id-er, eller `end`. Utelatt: neste steg i nivået."""
+    end: bool = False
+    """`true` når saken kan avsluttes etter dette steget."""
+    note: Markdown | None = None
+    """Redaktørens merknad til leseren, vises tydelig merket (f.eks. om en feil i kilden)."""
+
+
+@dataclass(frozen=True)
+class Level:
+    """Et nivå i veilederen. Får en egen side med flytskjema."""
+
+    id: Id
+    """Nivåets id, f.eks. «niva-0». Blir sidens adresse."""
+    name: str
+    """Nivåets overskrift slik kilden skriver den, f.eks. «Nivå 0: Undring»."""
+    number: str | None = None
+    """Nivåets nummer, f.eks. «0». Brukes som kort etikett."""
+    subtitle: str | None = None
+    """Undertittel slik kilden skriver den."""
+    purpose: Markdown | None = None
+    """Hva nivået handler om."""
+    start: tuple[Id, ...] = ()
+    """Stegene som starter nivået, når flere starter samtidig. Utelatt: første steg."""
+    steps: tuple[Step, ...] = ()
+    """Stegene i rekkefølge."""
+    next: tuple[Id, ...] = ()
+    """For nivåer uten steg: hvor man går videre (steg- eller nivå-id-er, eller `end`)."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """Hvor innholdet kommer fra."""
+
+    title: str
+    """Kildedokumentets tittel."""
+    date: str | None = None
+    """Dato eller versjon slik kilden skriver den, f.eks. «August 2015»."""
+    url: str | None = None
+    """Lenke til kilden."""
+
+
+@dataclass(frozen=True)
+class Model:
+    """Én kommunes handlingsveileder. Nøkkelen i models.yaml er modellens id (f.eks. `modum`)."""
+
+    id: Id
+    """Modellens id (nøkkelen i models.yaml)."""
+    title: str
+    """Veilederens tittel, f.eks. «Handlingsveileder – BTI»."""
+    language: str
+    """Språkform: `nb` (bokmål) eller `nn` (nynorsk). Styrer språket i nettstedets menyer."""
+    kommune: str | None = None
+    """Kommunens navn. Utelat det hvis kilden ikke navngir kommunen; nettstedet sier da «kommunen»."""
+    tagline: Markdown | None = None
+    """Innledende setning, f.eks. «Det skal være trygt og godt for barn og unge å vokse opp i vår kommune.»."""
+    intro: Markdown | None = None
+    """Innledning på forsiden."""
+    target_group: Markdown | None = None
+    """Målgruppe."""
+    goals: tuple[Markdown, ...] = ()
+    """Mål for arbeidet."""
+    principles_intro: Markdown | None = None
+    """Tekst foran prinsippene."""
+    principles: tuple[Principle, ...] = ()
+    """Prinsipper som ligger til grunn."""
+    principles_outro: Markdown | None = None
+    """Tekst etter prinsippene."""
+    emergency: Emergency | None = None
+    """Akuttboksen: når og hvem man kontakter direkte. Vises på alle sider."""
+    warnings: tuple[Warning, ...] = ()
+    """Stående advarsler og regler. Vises på alle sider."""
+    sections: tuple[Section, ...] = ()
+    """Andre seksjoner på forsiden."""
+    levels_intro: Markdown | None = None
+    """Tekst foran oversikten over nivåene."""
+    levels: tuple[Level, ...] = ()
+    """Nivåene i rekkefølge."""
+    start: tuple[Id, ...] = ()
+    """Hvor prosessen starter (steg- eller nivå-id-er). Utelatt: første nivås start."""
+    roles: dict[str, Role] = field(default_factory=dict)
+    """Roller, med id som nøkkel."""
+    tools: dict[str, Tool] = field(default_factory=dict)
+    """Verktøy, med id som nøkkel."""
+    resources: dict[str, Resource] = field(default_factory=dict)
+    """Nettressurser, med id som nøkkel."""
+    legal: dict[str, LegalRef] = field(default_factory=dict)
+    """Lovhenvisninger, med id som nøkkel."""
+    source: Source | None = None
+    """Kilden innholdet er hentet fra."""
+
+    @property
+    def place(self) -> str:
+        """The kommune's name, or the generic word when the source names none."""
+        return self.kommune or "kommunen"
+
+    def all_steps(self) -> tuple[tuple[Level, Step], ...]:
+        return tuple((level, step) for level in self.levels for step in level.steps)
+
+    def step_index(self) -> dict[str, tuple[Level, Step]]:
+        return {step.id: (level, step) for level, step in self.all_steps()}
+
+    def level_index(self) -> dict[str, Level]:
+        return {level.id: level for level in self.levels}
