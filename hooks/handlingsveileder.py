@@ -1,0 +1,26 @@
+"""MkDocs hooks: a thin adapter around the `handlingsveileder` package.
+
+All work happens in `handlingsveileder.mkdocs_adapter`; this module keeps no state,
+because `mkdocs serve` keeps hook modules alive between rebuilds.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+
+from handlingsveileder import mkdocs_adapter
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    return mkdocs_adapter.configure(config)
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    return mkdocs_adapter.add_pages(files, config)
+
+
+def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
+    return mkdocs_adapter.watch_data(server, config)

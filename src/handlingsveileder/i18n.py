@@ -1,0 +1,108 @@
+"""The site's own words, in bokmål and nynorsk."""
+
+from __future__ import annotations
+
+from typing import Final
+
+LABELS: Final[dict[str, dict[str, str]]] = {
+    "nb": {
+        "front": "Forside",
+        "goals": "Mål",
+        "target_group": "Målgruppe",
+        "principles": "Prinsipper",
+        "emergency": "Akutt",
+        "warnings": "Husk",
+        "overview": "Oversikt over nivåene",
+        "levels": "Nivåene",
+        "deadline": "Frist",
+        "responsible": "Ansvarlig",
+        "documentation": "Dokumenter",
+        "tools": "Verktøy",
+        "resources": "Anbefalte nettressurser",
+        "legal": "Lovgrunnlag",
+        "checklist": "Punkter",
+        "questions": "Spørsmål",
+        "outcomes": "Mulige utfall",
+        "next": "Videre",
+        "go_to": "Gå til",
+        "end": "Saken avsluttes",
+        "may_end": "Saken kan avsluttes her.",
+        "start": "Start",
+        "flowchart": "Flytskjema",
+        "text_version": "Tekstversjon av flytskjemaet",
+        "flow_title": "Flytskjema for {name}",
+        "overview_title": "Oversikt over alle nivåer og steg",
+        "leads_to": "fører til",
+        "starts_with": "Starter med",
+        "starts_together": "Disse starter samtidig",
+        "note": "Merknad fra redaktøren",
+        "tool_index": "Verktøy",
+        "tool_intro": "Verktøyene som stegene i veilederen bruker.",
+        "used_in": "Brukes i",
+        "not_used": "Ingen steg bruker dette verktøyet.",
+        "template_missing": (
+            "{place_cap} legger inn sin mal for dette verktøyet. "
+            "Spør nærmeste leder hvis du trenger den nå."
+        ),
+        "tool_link": "Åpne kommunens mal",
+        "formats": "Formater",
+        "no_link": "lenke ikke oppgitt",
+        "step": "Steg",
+        "level": "Nivå",
+        "source": "Kilde",
+        "call": "Ring",
+        "contents": "Innhold",
+    },
+    "nn": {
+        "front": "Framside",
+        "goals": "Mål",
+        "target_group": "Målgruppe",
+        "principles": "Prinsipp",
+        "emergency": "Akutt",
+        "warnings": "Hugs",
+        "overview": "Oversikt over nivåa",
+        "levels": "Nivåa",
+        "deadline": "Frist",
+        "responsible": "Ansvarleg",
+        "documentation": "Dokumenter",
+        "tools": "Verktøy",
+        "resources": "Tilrådde nettressursar",
+        "legal": "Lovgrunnlag",
+        "checklist": "Punkt",
+        "questions": "Spørsmål",
+        "outcomes": "Moglege utfall",
+        "next": "Vidare",
+        "go_to": "Gå til",
+        "end": "Saka vert avslutta",
+        "may_end": "Saka kan avsluttast her.",
+        "start": "Start",
+        "flowchart": "Flytskjema",
+        "text_version": "Tekstversjon av flytskjemaet",
+        "flow_title": "Flytskjema for {name}",
+        "overview_title": "Oversikt over alle nivå og steg",
+        "leads_to": "fører til",
+        "starts_with": "Byrjar med",
+        "starts_together": "Desse byrjar samstundes",
+        "note": "Merknad frå redaktøren",
+        "tool_index": "Verktøy",
+        "tool_intro": "Verktøya som stega i rettleiaren brukar.",
+        "used_in": "Vert brukt i",
+        "not_used": "Ingen steg brukar dette verktøyet.",
+        "template_missing": (
+            "{place_cap} legg inn malen sin for dette verktøyet. "
+            "Spør næraste leiar om du treng han no."
+        ),
+        "tool_link": "Opne malen til kommunen",
+        "formats": "Format",
+        "no_link": "lenkje ikkje oppgitt",
+        "step": "Steg",
+        "level": "Nivå",
+        "source": "Kjelde",
+        "call": "Ring",
+        "contents": "Innhald",
+    },
+}
+
+
+def labels(language: str) -> dict[str, str]:
+    return LABELS.get(language, LABELS["nb"])

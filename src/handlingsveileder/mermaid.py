@@ -1,0 +1,206 @@
+"""Mermaid flowchart text for a model's levels, generated, never written by hand.
+
+Node ids are generated (`n1`, `n2` …), never taken from text; every label is quoted and
+has the characters that Mermaid treats as syntax encoded as Mermaid entities, so no text
+from the data can break a diagram or inject a directive.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from . import graph
+from .model import END, Level, Model, Step
+from .text import plain
+
+MAX_TEXT_SIZE = 50_000
+"""Mermaid's default `maxTextSize`: longer diagrams are refused by the browser."""
+MAX_EDGES = 500
+"""Mermaid's default `maxEdges`."""
+LABEL_LIMIT = 90
+"""Longer labels are shortened with '…' (the full text stands on the page)."""
+
+ENTITIES = {
+    "#": "#35;",
+    '"': "#quot;",
+    "<": "#lt;",
+    ">": "#gt;",
+    "&": "#amp;",
+    "|": "#124;",
+    "`": "#96;",
+}
+
+Href = Callable[[str], str]
+"""Gives the href for a step or level id, relative to the page the diagram stands on."""
+
+
+class DiagramTooLarge(Exception):
+    """The diagram would exceed Mermaid's limits and would not render."""
+
+
+def label(text: str, limit: int = LABEL_LIMIT) -> str:
+    """A quoted Mermaid label: one line, shortened, syntax characters encoded."""
+    text = plain(text)
+    if len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return '"' + "".join(ENTITIES.get(ch, ch) for ch in text) + '"'
+
+
+def step_label(step: Step) -> str:
+    return f"{step.number} {step.title}" if step.number else step.title
+
+
+@dataclass
+class Flowchart:
+    """Accumulates nodes, edges and links, with generated ids."""
+
+    title: str
+    description: str
+    lines: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+    ids: dict[str, str] = field(default_factory=dict)
+    edges: int = 0
+
+    def node(self, key: str, text: str, shape: str = "box", href: str | None = None) -> str:
+        if key in self.ids:
+            return self.ids[key]
+        node_id = f"n{len(self.ids) + 1}"
+        self.ids[key] = node_id
+        opening, closing = SHAPES[shape]
+        self.lines.append(f"    {node_id}{opening}{label(text)}{closing}")
+        if href is not None:
+            self.links.append(f'    click {node_id} href "{encode_href(href)}" {label(text)}')
+        return node_id
+
+    def edge(self, source: str, target: str, text: str | None = None) -> None:
+        self.edges += 1
+        arrow = f"-->|{label(text, 40)}|" if text else "-->"
+        self.lines.append(f"    {source} {arrow} {target}")
+
+    def render(self) -> str:
+        head = [
+            "flowchart TD",
+            f"    accTitle: {plain_line(self.title)}",
+            f"    accDescr: {plain_line(self.description)}",
+        ]
+        text = "\n".join(head + self.lines + self.links) + "\n"
+        if len(text) > MAX_TEXT_SIZE or self.edges > MAX_EDGES:
+            raise DiagramTooLarge(
+                f"flytskjemaet blir for stort ({len(text)} tegn, {self.edges} piler; "
+                f"grensen er {MAX_TEXT_SIZE} tegn og {MAX_EDGES} piler)"
+            )
+        return text
+
+
+SHAPES = {
+    "box": ("[", "]"),
+    "round": ("(", ")"),
+    "stadium": ("([", "])"),
+    "circle": ("((", "))"),
+    "subroutine": ("[[", "]]"),
+}
+
+
+def plain_line(text: str) -> str:
+    """Text for accTitle/accDescr: one line, no characters Mermaid could read as syntax."""
+    cleaned = plain(text)
+    for ch in "#;{}`\"<>&|":
+        cleaned = cleaned.replace(ch, " ")
+    return " ".join(cleaned.split())
+
+
+def encode_href(href: str) -> str:
+    return href.replace('"', "%22").replace("\n", "")
+
+
+def level_flowchart(
+    model: Model, level: Level, href: Href, words: dict[str, str], limit: int = LABEL_LIMIT
+) -> str:
+    """The flowchart of one level: its steps, outcomes, and where they lead."""
+    chart = Flowchart(
+        title=words["flow_title"].format(name=level.name),
+        description=describe_level(level, words),
+    )
+    levels = model.level_index()
+    steps = model.step_index()
+    own = {step.id for step in level.steps}
+
+    def target_node(target: str) -> str:
+        if target == END:
+            return chart.node(END, words["end"], "circle")
+        if target in own:
+            return chart.node(target, step_label(steps[target][1]), "box", href(target))
+        if target in levels:
+            return chart.node(target, levels[target].name, "subroutine", href(target))
+        other_level, other = steps[target]
+        return chart.node(
+            target, f"{other_level.name}: {step_label(other)}", "subroutine", href(target)
+        )
+
+    start = chart.node("__start__", words["start"], "circle")
+    for step in level.steps:
+        target_node(step.id)
+    for entry in graph.level_entries(level):
+        chart.edge(start, target_node(entry))
+    for step in level.steps:
+        source = target_node(step.id)
+        follows = graph.successors(level, step)
+        for target in follows.plain:
+            chart.edge(source, target_node(target))
+        for index, (outcome, goto) in enumerate(follows.outcomes):
+            key = f"__outcome__{step.id}__{index}"
+            node = chart.node(key, outcome.short or outcome.label, "stadium", href(step.id))
+            chart.edge(source, node)
+            for target in goto:
+                chart.edge(node, target_node(target))
+        if step.end and END not in follows.targets():
+            chart.edge(source, target_node(END))
+    return chart.render()
+
+
+def overview_flowchart(model: Model, href: Href, words: dict[str, str]) -> str:
+    """All levels as groups, every step a link to its section."""
+    chart = Flowchart(
+        title=words["overview_title"],
+        description=", ".join(plain(level.name) for level in model.levels),
+    )
+    for level_number, level in enumerate(model.levels, start=1):
+        chart.lines.append(f"    subgraph g{level_number}[{label(level.name)}]")
+        if not level.steps:
+            chart.node(level.id, level.name, "subroutine", href(level.id))
+        for step in level.steps:
+            chart.node(step.id, step_label(step), "box", href(step.id))
+        chart.lines.append("    end")
+
+    def nodes_for(target: str) -> tuple[str, ...]:
+        if target == END:
+            return (chart.node(END, words["end"], "circle"),)
+        return tuple(chart.ids[entry] for entry in graph.resolve(model, target))
+
+    start = chart.node("__start__", words["start"], "circle")
+    for target in graph.model_start(model):
+        for node in nodes_for(target):
+            chart.edge(start, node)
+    for level in model.levels:
+        for target in level.next:
+            for node in nodes_for(target):
+                chart.edge(chart.ids[level.id], node)
+        for step in level.steps:
+            follows = graph.successors(level, step)
+            source = chart.ids[step.id]
+            for target in follows.plain:
+                for node in nodes_for(target):
+                    chart.edge(source, node)
+            for outcome, goto in follows.outcomes:
+                for target in goto:
+                    for node in nodes_for(target):
+                        chart.edge(source, node, outcome.short or outcome.label)
+            if step.end and END not in follows.targets():
+                chart.edge(source, nodes_for(END)[0])
+    return chart.render()
+
+
+def describe_level(level: Level, words: dict[str, str]) -> str:
+    names = [step_label(step) for step in level.steps]
+    return f"{level.name}: " + ", ".join(names) if names else level.name
