@@ -1,42 +1,149 @@
-"""The `handlingsveileder` command: check, build, export."""
+"""The `handlingsveileder` command: check, build, export, schema."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import ModelError
-from .validate import load_models
+from .validate import load_models, select_model
 
 DEFAULT_DATA = Path("data/models.yaml")
+DEFAULT_CONFIG = Path("mkdocs.yml")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="handlingsveileder",
-        description="Lag nettsted for en handlingsveileder fra data/models.yaml.",
-    )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="KOMMANDO")
-
-    check = commands.add_parser("check", help="kontroller modellfilen og vis alle feil")
-    check.add_argument("file", nargs="?", type=Path, default=DEFAULT_DATA, metavar="FIL")
-
-    args = parser.parse_args(argv)
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    args = parser().parse_args(argv)
     try:
-        if args.command == "check":
-            return run_check(args.file)
+        return int(args.run(args))
     except ModelError as error:
         print(error.report(), file=sys.stderr)
         return 1
-    return 2
 
 
-def run_check(path: Path) -> int:
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(
+        prog="handlingsveileder",
+        description="Lag nettsted for en handlingsveileder fra data/models.yaml.",
+    )
+    commands = root.add_subparsers(dest="command", required=True, metavar="KOMMANDO")
+
+    check = commands.add_parser("check", help="kontroller modellfilen og vis alle feil")
+    check.add_argument("file", nargs="?", type=Path, default=DEFAULT_DATA, metavar="FIL")
+    check.set_defaults(run=run_check)
+
+    build = commands.add_parser("build", help="bygg nettstedet (alt eller ingenting)")
+    which = build.add_mutually_exclusive_group()
+    which.add_argument("--model", metavar="ID", help="modellen som bygges (ellers HV_MODEL "
+                       "eller extra.handlingsveileder.model i mkdocs.yml)")
+    which.add_argument("--all", action="store_true", help="bygg alle modellene, hver i sin mappe")
+    build.add_argument("--site-dir", type=Path, default=Path("site"), metavar="MAPPE")
+    build.add_argument("--config", type=Path, default=DEFAULT_CONFIG, metavar="FIL")
+    build.add_argument("--site-url", metavar="URL", help="adressen nettstedet publiseres på")
+    build.set_defaults(run=run_build)
+
+    export = commands.add_parser(
+        "export", help="skriv de genererte Markdown-sidene til en mappe (for andre verktøy)"
+    )
+    export.add_argument("--model", metavar="ID", required=True)
+    export.add_argument("--out", type=Path, default=Path("export"), metavar="MAPPE")
+    export.add_argument("--data", type=Path, default=DEFAULT_DATA, metavar="FIL")
+    export.set_defaults(run=run_export)
+
+    schema = commands.add_parser("schema", help="vis alle feltene i modellfilen")
+    schema.set_defaults(run=run_schema)
+    return root
+
+
+def run_check(args: argparse.Namespace) -> int:
+    path: Path = args.file
     models = load_models(path, display_name=str(path))
     steps = sum(len(model.all_steps()) for model in models.values())
     print(f"{path}: {len(models)} modeller, {steps} steg, ingen feil ({', '.join(models)}).")
+    return 0
+
+
+def run_build(args: argparse.Namespace) -> int:
+    from . import mkdocs_adapter
+    from .atomic import replace_dir
+    from .collection import collection_index
+
+    config_file: Path = args.config
+    if not config_file.is_file():
+        print(f"{config_file}: finner ikke konfigurasjonsfilen", file=sys.stderr)
+        return 1
+    data = config_file.resolve().parent / data_setting(config_file)
+    shown = os.path.relpath(data)
+    models = load_models(data, shown)
+    if args.all:
+        chosen = list(models)
+    else:
+        model_id = args.model or os.environ.get("HV_MODEL") or model_setting(config_file)
+        chosen = [select_model(models, model_id, shown).id]
+    base_url = args.site_url
+    try:
+        with replace_dir(args.site_dir) as staging:
+            for model_id in chosen:
+                out = staging / model_id if args.all else staging
+                url = f"{base_url.rstrip('/')}/{model_id}/" if (args.all and base_url) else base_url
+                mkdocs_adapter.build_site(config_file, model_id, out, site_url=url)
+            if args.all:
+                index = collection_index({m: models[m] for m in chosen})
+                (staging / "index.html").write_text(index, encoding="utf-8")
+    except mkdocs_adapter.BuildFailed as failed:
+        print(f"Bygget feilet: {failed}. Nettstedet i {args.site_dir} er ikke endret.",
+              file=sys.stderr)
+        return 1
+    print(f"Bygget {', '.join(chosen)} til {args.site_dir}/")
+    return 0
+
+
+def mkdocs_settings(config_file: Path) -> dict[str, object]:
+    """`extra.handlingsveileder` from mkdocs.yml, read without MkDocs."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
+    with config_file.open(encoding="utf-8") as handle:
+        config = yaml.load(handle, Loader=Loader) or {}
+    value = (config.get("extra") or {}).get("handlingsveileder") or {}
+    return value if isinstance(value, dict) else {}
+
+
+def data_setting(config_file: Path) -> str:
+    return str(mkdocs_settings(config_file).get("data", DEFAULT_DATA))
+
+
+def model_setting(config_file: Path) -> str:
+    return str(mkdocs_settings(config_file).get("model", ""))
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from .atomic import replace_dir
+    from .render import render_pages
+    from .urlpaths import directory_url
+
+    data: Path = args.data
+    model = select_model(load_models(data, str(data)), args.model, str(data))
+    with replace_dir(args.out) as staging:
+        for page in render_pages(model, directory_url):
+            target = staging / page.src_uri
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(page.markdown, encoding="utf-8")
+    print(f"Skrev {model.id} som Markdown til {args.out}/")
+    return 0
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    from .schema_doc import schema_markdown
+
+    print(schema_markdown(), end="")
     return 0
 
 

@@ -106,3 +106,41 @@ def watch_data(server: Any, config: MkDocsConfig) -> Any:
     """on_serve: rebuild when the data file changes."""
     server.watch(str(data_path(config)))
     return server
+
+
+class BuildFailed(Exception):
+    """MkDocs refused to build (the reason has been logged)."""
+
+
+def build_site(
+    config_file: Path,
+    model_id: str,
+    site_dir: Path,
+    *,
+    site_url: str | None = None,
+    strict: bool = True,
+) -> None:
+    """Build one model's site into `site_dir` (use `atomic.replace_dir` around it)."""
+    import logging
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    logger = logging.getLogger("mkdocs")
+    handler = logging.StreamHandler()
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    logger.addHandler(handler)
+    try:
+        overrides: dict[str, Any] = {"site_dir": str(site_dir), "strict": strict}
+        if site_url is not None:
+            overrides["site_url"] = site_url
+        config = load_config(str(config_file), **overrides)
+        config.extra[SETTINGS_KEY] = {**settings(config), "force": model_id}
+        try:
+            build(config)
+        except Abort as abort:
+            raise BuildFailed(str(abort)) from None
+    finally:
+        logger.removeHandler(handler)

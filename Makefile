@@ -1,0 +1,46 @@
+# Two commands do all the set-up:
+#   make serve   – installs what is needed and serves the default site on http://127.0.0.1:8000/
+#   make test    – installs what the tests need (incl. Debian's chromium) and runs every test
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build build-all check chromium test lint bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP)
+	$(BIN)/handlingsveileder build
+
+build-all: $(STAMP)
+	$(BIN)/handlingsveileder build --all
+
+check: $(STAMP)
+	$(BIN)/handlingsveileder check
+
+chromium:
+	@command -v chromium >/dev/null 2>&1 || sh scripts/install-chromium.sh
+
+lint: $(STAMP)
+	$(BIN)/ruff check src hooks tests bench scripts
+	$(BIN)/ruff format --check src hooks tests bench scripts
+	$(BIN)/mypy
+
+test: $(STAMP) chromium lint
+	$(BIN)/pytest
+
+bench: $(STAMP)
+	$(BIN)/python bench/build_time.py
+	$(BIN)/python bench/page_size.py
+
+clean:
+	rm -rf site .site.* export

@@ -1,0 +1,46 @@
+"""The small page that links every model's site when all are built together."""
+
+from __future__ import annotations
+
+import html
+
+from .model import Model
+
+
+def collection_index(models: dict[str, Model]) -> str:
+    """An accessible HTML page with one link per model site (each in its own folder)."""
+    items = []
+    for model_id, model in models.items():
+        place = f" – {html.escape(model.kommune)}" if model.kommune else ""
+        language = "nynorsk" if model.language == "nn" else "bokmål"
+        items.append(
+            f'      <li><a href="{html.escape(model_id)}/" lang="{model.language}">'
+            f"{html.escape(model.title)}</a>{place} <span>({language})</span></li>"
+        )
+    return "\n".join(
+        [
+            "<!doctype html>",
+            '<html lang="nb">',
+            "  <head>",
+            '    <meta charset="utf-8">',
+            '    <meta name="viewport" content="width=device-width, initial-scale=1">',
+            "    <title>Handlingsveiledere</title>",
+            "    <style>",
+            "      body { font-family: system-ui, sans-serif; max-width: 40rem; margin: 2rem auto;",
+            "             padding: 0 1rem; line-height: 1.5; color: #1a1a1a; }",
+            "      a { color: #1a3d8f; } span { color: #444; }",
+            "    </style>",
+            "  </head>",
+            "  <body>",
+            "    <main>",
+            "      <h1>Handlingsveiledere</h1>",
+            f"      <p>{len(models)} veiledere, hver på sitt eget nettsted.</p>",
+            "      <ul>",
+            *items,
+            "      </ul>",
+            "    </main>",
+            "  </body>",
+            "</html>",
+            "",
+        ]
+    )
