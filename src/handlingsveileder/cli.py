@@ -44,6 +44,7 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--site-dir", type=Path, default=Path("site"), metavar="MAPPE")
     build.add_argument("--config", type=Path, default=DEFAULT_CONFIG, metavar="FIL")
     build.add_argument("--site-url", metavar="URL", help="adressen nettstedet publiseres på")
+    build.add_argument("--data", type=Path, metavar="FIL", help="modellfilen (ellers den i mkdocs.yml)")
     build.set_defaults(run=run_build)
 
     export = commands.add_parser(
@@ -76,7 +77,7 @@ def run_build(args: argparse.Namespace) -> int:
     if not config_file.is_file():
         print(f"{config_file}: finner ikke konfigurasjonsfilen", file=sys.stderr)
         return 1
-    data = config_file.resolve().parent / data_setting(config_file)
+    data = args.data or config_file.resolve().parent / data_setting(config_file)
     shown = os.path.relpath(data)
     models = load_models(data, shown)
     if args.all:
@@ -90,7 +91,7 @@ def run_build(args: argparse.Namespace) -> int:
             for model_id in chosen:
                 out = staging / model_id if args.all else staging
                 url = f"{base_url.rstrip('/')}/{model_id}/" if (args.all and base_url) else base_url
-                mkdocs_adapter.build_site(config_file, model_id, out, site_url=url)
+                mkdocs_adapter.build_site(config_file, model_id, out, site_url=url, data=data)
             if args.all:
                 index = collection_index({m: models[m] for m in chosen})
                 (staging / "index.html").write_text(index, encoding="utf-8")

@@ -118,9 +118,13 @@ def build_site(
     site_dir: Path,
     *,
     site_url: str | None = None,
+    data: Path | None = None,
     strict: bool = True,
 ) -> None:
-    """Build one model's site into `site_dir` (use `atomic.replace_dir` around it)."""
+    """Build one model's site into `site_dir` (use `atomic.replace_dir` around it).
+
+    `data` replaces `extra.handlingsveileder.data` of the config file.
+    """
     import logging
 
     from mkdocs.commands.build import build
@@ -137,7 +141,10 @@ def build_site(
         if site_url is not None:
             overrides["site_url"] = site_url
         config = load_config(str(config_file), **overrides)
-        config.extra[SETTINGS_KEY] = {**settings(config), "force": model_id}
+        chosen: dict[str, Any] = {"force": model_id}
+        if data is not None:
+            chosen["data"] = str(data.resolve())
+        config.extra[SETTINGS_KEY] = {**settings(config), **chosen}
         try:
             build(config)
         except Abort as abort:

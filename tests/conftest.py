@@ -1,0 +1,162 @@
+"""Shared fixtures: the built sites served on 127.0.0.1, and Debian's Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socket
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from handlingsveileder import cli
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data" / "models.yaml"
+CONFIG = ROOT / "mkdocs.yml"
+MODELS = ["modum", "romskog", "bekymring-nynorsk", "bti-fem-steg", "samarbeidsmodellen"]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+OPEN_SHADOW_ROOTS = """
+(() => {
+  const original = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    return original.call(this, Object.assign({}, init, { mode: "open" }));
+  };
+})();
+"""
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        pass
+
+
+@dataclass
+class Served:
+    """A folder of built sites served on 127.0.0.1."""
+
+    root: Path
+    base: str
+
+    def url(self, path: str = "") -> str:
+        return self.base + path.lstrip("/")
+
+    def pages(self, model: str) -> list[str]:
+        """Site-relative URLs of every HTML page of a model's site."""
+        folder = self.root / model
+        found = []
+        for html in sorted(folder.rglob("index.html")):
+            relative = html.parent.relative_to(self.root).as_posix()
+            if "/assets" in relative or relative.endswith("/search"):
+                continue
+            found.append(relative + "/")
+        return found
+
+
+def serve(root: Path, sock: socket.socket) -> http.server.ThreadingHTTPServer:
+    handler = functools.partial(QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler, bind_and_activate=False)
+    server.socket.close()
+    server.socket = sock
+    server.server_address = sock.getsockname()
+    server.server_activate()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.fixture(scope="session")
+def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """Every model built with `handlingsveileder build --all`, served on 127.0.0.1.
+
+    The port is chosen before the build so that `site_url` matches the served address
+    (Material's instant navigation needs that).
+    """
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    base = f"http://127.0.0.1:{port}/"
+    root = tmp_path_factory.mktemp("sites") / "site"
+    code = cli.main(
+        ["build", "--all", "--config", str(CONFIG), "--site-dir", str(root), "--site-url", base]
+    )
+    assert code == 0
+    server = serve(root, sock)
+    yield Served(root, base)
+    server.shutdown()
+
+
+@dataclass
+class Browser:
+    """One Chromium context that records every request and every page error."""
+
+    context: Any
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def new_page(self) -> Any:
+        page = self.context.new_page()
+        page.on("pageerror", lambda error: self.errors.append(f"{page.url}: {error}"))
+        page.on(
+            "console",
+            lambda message: self.errors.append(f"{page.url}: console: {message.text}")
+            if message.type == "error"
+            else None,
+        )
+        return page
+
+    def foreign_requests(self) -> list[str]:
+        return [url for url in self.requests if urlsplit(url).hostname != "127.0.0.1"]
+
+
+@pytest.fixture(scope="session")
+def playwright_chromium() -> Iterator[Any]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} mangler: kjør `make test` (installerer Debians chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser(playwright_chromium: Any, tmp_path: Path) -> Iterator[Browser]:
+    context = playwright_chromium.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(OPEN_SHADOW_ROOTS)
+    recorder = Browser(context)
+    context.on("request", lambda request: recorder.requests.append(request.url))
+    yield recorder
+    context.close()
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    """A copy of the project's config, hooks, theme and data, to break without harm."""
+    target = tmp_path / "project"
+    for name in ("mkdocs.yml", "hooks", "theme", "data", "docs"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name)
+        else:
+            target.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
+    return target
