@@ -29,6 +29,7 @@ ENTITIES = {
     "&": "#amp;",
     "|": "#124;",
     "`": "#96;",
+    "$": "#36;",
 }
 
 Href = Callable[[str], str]
@@ -105,7 +106,7 @@ SHAPES = {
 def plain_line(text: str) -> str:
     """Text for accTitle/accDescr: one line, no characters Mermaid could read as syntax."""
     cleaned = plain(text)
-    for ch in "#;{}`\"<>&|":
+    for ch in "#;{}`$\"<>&|":
         cleaned = cleaned.replace(ch, " ")
     return " ".join(cleaned.split())
 

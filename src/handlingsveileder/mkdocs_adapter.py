@@ -6,6 +6,7 @@ Nothing is kept between builds except on the per-build `config` object, because
 
 from __future__ import annotations
 
+import html
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,11 +71,23 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
         model = select_model(load_models(path, shown), chosen_model_id(config), shown)
     except ModelError as error:
         raise PluginError(error.report()) from None
-    config.site_name = model.title if not model.kommune else f"{model.title} – {model.kommune}"
+    name = model.title if not model.kommune else f"{model.title} – {model.kommune}"
+    # Themes print the site name and navigation titles as HTML, unescaped.
+    config.site_name = html.escape(name, quote=False)
     config.theme["language"] = MATERIAL_LANGUAGES[model.language]
-    config.nav = nav(model)
+    config.nav = escape_titles(nav(model))
     config.extra[STATE_KEY] = BuildState(model, path, announce_html(model))
     return config
+
+
+def escape_titles(entries: list[Any]) -> list[Any]:
+    """Navigation entries with their titles HTML-escaped (paths unchanged)."""
+    escaped: list[Any] = []
+    for entry in entries:
+        for title, target in entry.items():
+            value = escape_titles(target) if isinstance(target, list) else target
+            escaped.append({html.escape(title, quote=False): value})
+    return escaped
 
 
 def state(config: MkDocsConfig) -> BuildState:

@@ -44,7 +44,9 @@ def _code_spans(text: str) -> list[tuple[int, int]]:
 def plain(text: str) -> str:
     """Text without Markdown emphasis markers, for diagram labels and titles."""
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"(\*\*|__|\*|`)", "", text)
+    for marker in ("**", "__", "*", "`"):
+        quoted = re.escape(marker)
+        text = re.sub(rf"{quoted}(\S(?:.*?\S)?){quoted}", r"\1", text)
     return " ".join(text.split())
 
 

@@ -1,0 +1,335 @@
+"""Build time of the Modum site, side by side with a plain Material site of the same size.
+
+Everything is measured in one run, interleaved (A, B, A, B, ...), and only ratios are
+meant to be compared between machines. Four builds are timed in every round:
+
+* project, in-process: `handlingsveileder.mkdocs_adapter.build_site` (hook and all);
+* baseline, in-process: `mkdocs.commands.build.build` of a generated Material project;
+* project, subprocess: `python -m handlingsveileder.cli build --model modum`;
+* baseline, subprocess: `python -m mkdocs build`.
+
+The baseline project has the same theme settings, plugins and Markdown extensions, the
+same navigation and the same Markdown text (written to docs/ as ordinary files), but no
+hook, no custom_dir (so no vendored Mermaid to copy) and no extra CSS/JS. Validation
+(`load_models`) and page rendering (`render_pages`) are timed alone in the same rounds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import logging
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+from handlingsveileder import mkdocs_adapter  # noqa: E402
+from handlingsveileder.render import nav, render_pages  # noqa: E402
+from handlingsveileder.urlpaths import directory_url  # noqa: E402
+from handlingsveileder.validate import load_models, select_model  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFIG = ROOT / "mkdocs.yml"
+DATA = ROOT / "data" / "models.yaml"
+MODEL = "modum"
+
+
+@dataclass
+class Series:
+    """The timings of one contender, in seconds."""
+
+    label: str
+    run: Callable[[Path], None]
+    times: list[float] = field(default_factory=list)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.times)
+
+    @property
+    def best(self) -> float:
+        return min(self.times)
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description=(
+            "Mål byggetiden for Modum-nettstedet side om side med et vanlig "
+            "Material-nettsted av samme størrelse uten hook, og skriv ut forholdstall."
+        )
+    )
+    parser.add_argument(
+        "--runs",
+        type=int,
+        default=5,
+        metavar="N",
+        help="antall målte runder per variant (standard: 5)",
+    )
+    parser.add_argument(
+        "--warmup",
+        type=int,
+        default=1,
+        metavar="N",
+        help="antall oppvarmingsrunder som ikke telles (standard: 1)",
+    )
+    parser.add_argument(
+        "--model",
+        default=MODEL,
+        metavar="ID",
+        help=f"modellen som bygges (standard: {MODEL})",
+    )
+    parser.add_argument(
+        "--no-subprocess",
+        action="store_true",
+        help="hopp over byggene i egen prosess (kommandolinjen)",
+    )
+    args = parser.parse_args(argv)
+    if args.runs < 1:
+        parser.error("--runs må være minst 1")
+    if args.warmup < 0:
+        parser.error("--warmup kan ikke være negativ")
+    return args
+
+
+class PythonTag:
+    """A `!!python/...` value in the baseline's mkdocs.yml (MkDocs reads those tags)."""
+
+    def __init__(self, tag: str, value: dict[str, Any] | None = None) -> None:
+        self.tag = "tag:yaml.org,2002:python/" + tag
+        self.value = value
+
+
+class ConfigDumper(yaml.SafeDumper):
+    """safe_dump plus the Python tags MkDocs configurations use."""
+
+
+def _represent_tag(dumper: yaml.SafeDumper, data: PythonTag) -> yaml.Node:
+    if data.value is None:
+        return dumper.represent_scalar(data.tag, "")
+    return dumper.represent_mapping(data.tag, data.value)
+
+
+ConfigDumper.add_representer(PythonTag, _represent_tag)
+
+
+class ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml and replaces its Python tags with None."""
+
+
+ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
+
+
+def baseline_config(site_name: str, navigation: list[dict[str, object]]) -> dict[str, Any]:
+    """mkdocs.yml of the baseline: the project's config minus everything project-specific."""
+    project = yaml.load(CONFIG.read_text(encoding="utf-8"), Loader=ConfigLoader)
+    theme = {key: value for key, value in project["theme"].items() if key != "custom_dir"}
+    extensions: list[Any] = [
+        ext
+        for ext in project["markdown_extensions"]
+        if not (isinstance(ext, dict) and ("pymdownx.superfences" in ext or "toc" in ext))
+    ]
+    # The same extensions; Mermaid configured the way Material's documentation does it.
+    slugify = PythonTag("object/apply:pymdownx.slugs.slugify", {"kwds": {"case": "lower"}})
+    fence = PythonTag("name:pymdownx.superfences.fence_code_format")
+    extensions.append({"toc": {"permalink": True, "slugify": slugify}})
+    extensions.append(
+        {
+            "pymdownx.superfences": {
+                "custom_fences": [{"name": "mermaid", "class": "mermaid", "format": fence}]
+            }
+        }
+    )
+    return {
+        "site_name": site_name,
+        "site_url": project["site_url"],
+        "docs_dir": "docs",
+        "use_directory_urls": True,
+        "theme": theme,
+        "plugins": project["plugins"],
+        "extra": {"generator": False},
+        "markdown_extensions": extensions,
+        "validation": project["validation"],
+        "nav": navigation,
+    }
+
+
+@dataclass(frozen=True)
+class Baseline:
+    config_file: Path
+    pages: int
+    characters: int
+
+
+def make_baseline(folder: Path, model_id: str) -> Baseline:
+    """Write a plain Material project with the model's pages as ordinary Markdown files."""
+    model = select_model(load_models(DATA, str(DATA)), model_id, str(DATA))
+    pages = render_pages(model, directory_url)
+    docs = folder / "docs"
+    for page in pages:
+        target = docs / page.src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.markdown, encoding="utf-8")
+    site_name = model.title if not model.kommune else f"{model.title} – {model.kommune}"
+    config = baseline_config(site_name, nav(model))
+    config_file = folder / "mkdocs.yml"
+    text = yaml.dump(config, Dumper=ConfigDumper, allow_unicode=True, sort_keys=False)
+    config_file.write_text(text, encoding="utf-8")
+    return Baseline(config_file, len(pages), sum(len(page.markdown) for page in pages))
+
+
+def mkdocs_build_in_process(config_file: Path, site_dir: Path) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    build(load_config(str(config_file), site_dir=str(site_dir), strict=True))
+
+
+def run_quietly(command: list[str], cwd: Path) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        sys.stderr.write(done.stdout + done.stderr)
+        raise SystemExit(f"feilet: {' '.join(command)}")
+
+
+def timed(action: Callable[[], object]) -> float:
+    gc.collect()
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    model_id: str = args.model
+    # The project build logs warnings through its own handler; keep INFO lines out.
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+
+    with tempfile.TemporaryDirectory(prefix="hv-bench-") as temp:
+        work = Path(temp)
+        baseline = make_baseline(work / "baseline", model_id)
+        project_pages = render_pages(
+            select_model(load_models(DATA, str(DATA)), model_id, str(DATA)), directory_url
+        )
+        python = sys.executable
+        counter = iter(range(1_000_000))
+
+        def fresh_dir() -> Path:
+            return work / "out" / str(next(counter))
+
+        builds: list[Series] = [
+            Series(
+                "prosjekt, i prosess (build_site)",
+                lambda out: mkdocs_adapter.build_site(CONFIG, model_id, out),
+            ),
+            Series(
+                "grunnlinje, i prosess (mkdocs build)",
+                lambda out: mkdocs_build_in_process(baseline.config_file, out),
+            ),
+        ]
+        if not args.no_subprocess:
+            builds += [
+                Series(
+                    "prosjekt, kommandolinje",
+                    lambda out: run_quietly(
+                        [python, "-m", "handlingsveileder.cli", "build", "--model", model_id,
+                         "--config", str(CONFIG), "--site-dir", str(out)],
+                        ROOT,
+                    ),
+                ),
+                Series(
+                    "grunnlinje, kommandolinje",
+                    lambda out: run_quietly(
+                        [python, "-m", "mkdocs", "build", "--strict", "--quiet",
+                         "--config-file", str(baseline.config_file), "--site-dir", str(out)],
+                        baseline.config_file.parent,
+                    ),
+                ),
+            ]  # fmt: skip
+        validation = Series("validering alene (load_models)", lambda _: None)
+        rendering = Series("sidegenerering alene (render_pages)", lambda _: None)
+
+        def validate() -> None:
+            load_models(DATA, str(DATA))
+
+        models = load_models(DATA, str(DATA))
+
+        def render() -> None:
+            render_pages(models[model_id], directory_url)
+
+        print(
+            f"Modell: {model_id}. Prosjektet: {len(project_pages)} sider, "
+            f"{sum(len(p.markdown) for p in project_pages)} tegn Markdown (fra hooken). "
+            f"Grunnlinjen: {baseline.pages} sider, {baseline.characters} tegn Markdown i docs/."
+        )
+        print(f"Runder: {args.warmup} oppvarming + {args.runs} målt, flettet (A, B, A, B, ...).")
+        print()
+
+        for round_no in range(args.warmup + args.runs):
+            counted = round_no >= args.warmup
+            # Alternate which contender goes first, so neither always runs on a warmer cache.
+            order = builds if round_no % 2 == 0 else list(reversed(builds))
+            for series in order:
+                out = fresh_dir()
+                seconds = timed(lambda s=series, o=out: s.run(o))  # type: ignore[misc]
+                if not (out / "index.html").is_file():
+                    raise SystemExit(f"{series.label}: fant ingen index.html i {out}")
+                shutil.rmtree(out)
+                if counted:
+                    series.times.append(seconds)
+            for series, action in ((validation, validate), (rendering, render)):
+                seconds = timed(action)
+                if counted:
+                    series.times.append(seconds)
+
+    report(builds, validation, rendering)
+    return 0
+
+
+def report(builds: list[Series], validation: Series, rendering: Series) -> None:
+    width = max(len(s.label) for s in [*builds, validation, rendering])
+    print(f"{'variant':<{width}}  {'median s':>9}  {'min s':>9}")
+    for series in [*builds, validation, rendering]:
+        print(f"{series.label:<{width}}  {series.median:9.3f}  {series.best:9.3f}")
+    print()
+    print("Forholdstall prosjekt / grunnlinje (median, min):")
+    pairs = [(builds[0], builds[1])]
+    if len(builds) == 4:
+        pairs.append((builds[2], builds[3]))
+    for project, baseline in pairs:
+        print(
+            f"  {project.label} / {baseline.label}: "
+            f"{project.median / baseline.median:.2f}x, {project.best / baseline.best:.2f}x"
+        )
+    print()
+    in_process = builds[0]
+    print(
+        f"Validering alene er {validation.median / in_process.median:.1%} av "
+        f"{in_process.label} (median)."
+    )
+    print(
+        f"Sidegenerering alene er {rendering.median / in_process.median:.1%} av "
+        f"{in_process.label} (median)."
+    )
+    if len(builds) == 4:
+        cli = builds[2]
+        print(
+            f"Validering alene er {validation.median / cli.median:.1%} av {cli.label} "
+            "(kommandolinjen validerer to ganger: i run_build og i on_config-hooken)."
+        )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

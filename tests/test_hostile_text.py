@@ -1,0 +1,87 @@
+"""No text from the data can break a diagram or run script on the site."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+import pytest
+from conftest import CONFIG, ROOT, Browser, Served, serve
+
+from handlingsveileder import cli
+
+NASTY = ROOT / "tests" / "fixtures" / "nasty" / "models.yaml"
+
+
+@pytest.fixture(scope="module")
+def nasty_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    base = f"http://127.0.0.1:{sock.getsockname()[1]}/"
+    root = tmp_path_factory.mktemp("nasty") / "site"
+    args = ["build", "--config", str(CONFIG), "--data", str(NASTY), "--model", "nasty"]
+    assert cli.main([*args, "--site-dir", str(root), "--site-url", base]) == 0
+    server = serve(root, sock)
+    yield Served(root, base)
+    server.shutdown()
+
+
+def test_hostile_labels_render_as_text(nasty_site: Served, browser: Browser) -> None:
+    page = browser.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    for path in ("", "verktoy/verktoy-1/", "verktoy/", "niva-1/"):
+        page.goto(nasty_site.url(path))
+        page.wait_for_function(
+            "() => document.querySelectorAll('.hv-diagram pre').length === 0", timeout=20_000
+        )
+        assert page.evaluate("() => window.__pwned") is None, path
+    texts = page.evaluate(
+        "() => [...document.querySelectorAll('div.mermaid')].map("
+        "d => d.shadowRoot.querySelector('svg').textContent)"
+    )
+    assert len(texts) == 1
+    svg = texts[0]
+    assert "Syntax error" not in svg
+    for expected in (
+        "Hash # and entity #35; and &amp; and %% comment",
+        "Arrows --> end ==> -.-> and | pipe | and ; semicolon",
+        "<script>window.__pwned = 4</script>",
+        "Emoji 🧒👨‍👩‍👧 and æøå ÆØÅ",
+        "click n1 call alert()",
+        "code and bold and $$x^2$$ and :::class",
+        "Ja \"helt\" <sikkert> | kanskje",
+        "--> end",
+        "…",
+    ):
+        assert expected in svg, expected
+    nodes = page.evaluate(
+        "() => document.querySelector('div.mermaid').shadowRoot.querySelectorAll('g.node').length"
+    )
+    assert nodes == 12  # start, 8 steps, 2 outcomes, end, and nothing injected
+    body = page.locator("article").inner_text()
+    assert "<script>window.__pwned = 4</script>" in body
+    assert dialogs == []
+    assert browser.errors == []
+    assert browser.foreign_requests() == []
+
+
+def test_raw_html_in_markdown_is_shown_not_run(nasty_site: Served, browser: Browser) -> None:
+    page = browser.new_page()
+    page.goto(nasty_site.url(""))
+    article = page.locator("article").inner_text()
+    assert '<img src=x onerror="window.__pwned = 2">' in article
+    assert "<b>fet</b>" in article
+    assert "{: onclick=" in article
+    assert page.locator("article img").count() == 0
+    assert page.locator("article [onclick]").count() == 0
+    assert page.locator("article code").first.inner_text() == "a < b && c > d"
+    assert page.evaluate("() => window.__pwned") is None
+    assert "Ring <b>nå</b> & vent" in page.locator(".md-banner").inner_text()
+
+
+def test_long_labels_are_shortened_in_the_diagram_only(nasty_site: Served) -> None:
+    html = (nasty_site.root / "niva-1" / "index.html").read_text(encoding="utf-8")
+    diagram, _, article = html.partition("</pre></div>")
+    assert "må kortes ne…" in diagram
+    assert "helst ikke sprenger noe som helst grense" not in diagram
+    assert "helst ikke sprenger noe som helst grense" in article
