@@ -1,16 +1,19 @@
 """Build time of the Modum site, side by side with a plain Material site of the same size.
 
 Everything is measured in one run, interleaved (A, B, A, B, ...), and only ratios are
-meant to be compared between machines. Four builds are timed in every round:
+meant to be compared between machines. Five builds are timed in every round:
 
 * project, in-process: `handlingsveileder.mkdocs_adapter.build_site` (hook and all);
 * baseline, in-process: `mkdocs.commands.build.build` of a generated Material project;
+* baseline with the project's theme/, in-process (see below);
 * project, subprocess: `python -m handlingsveileder.cli build --model modum`;
 * baseline, subprocess: `python -m mkdocs build`.
 
 The baseline project has the same theme settings, plugins and Markdown extensions, the
 same navigation and the same Markdown text (written to docs/ as ordinary files), but no
-hook, no custom_dir (so no vendored Mermaid to copy) and no extra CSS/JS. Validation
+hook, no custom_dir (so no vendored Mermaid to copy) and no extra CSS/JS. A third
+in-process contender is the baseline plus the project's theme/ (custom_dir, extra CSS/JS):
+it splits the difference into "the hook" and "the theme's files". Validation
 (`load_models`) and page rendering (`render_pages`) are timed alone in the same rounds.
 """
 
@@ -35,10 +38,10 @@ import yaml
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from handlingsveileder import mkdocs_adapter  # noqa: E402
-from handlingsveileder.render import nav, render_pages  # noqa: E402
-from handlingsveileder.urlpaths import directory_url  # noqa: E402
-from handlingsveileder.validate import load_models, select_model  # noqa: E402
+from handlingsveileder import mkdocs_adapter
+from handlingsveileder.render import nav, render_pages
+from handlingsveileder.urlpaths import directory_url
+from handlingsveileder.validate import load_models, select_model
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "mkdocs.yml"
@@ -51,7 +54,8 @@ class Series:
     """The timings of one contender, in seconds."""
 
     label: str
-    run: Callable[[Path], None]
+    run: Callable[[Path], object]
+    builds_site: bool = True
     times: list[float] = field(default_factory=list)
 
     @property
@@ -131,10 +135,22 @@ class ConfigLoader(yaml.SafeLoader):
 ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
 
 
-def baseline_config(site_name: str, navigation: list[dict[str, object]]) -> dict[str, Any]:
-    """mkdocs.yml of the baseline: the project's config minus everything project-specific."""
+def baseline_config(
+    site_name: str, navigation: list[dict[str, object]], *, with_theme: bool = False
+) -> dict[str, Any]:
+    """mkdocs.yml of the baseline: the project's config minus everything project-specific.
+
+    `with_theme` keeps the project's theme/ (as an absolute custom_dir) and its extra CSS/JS.
+    """
     project = yaml.load(CONFIG.read_text(encoding="utf-8"), Loader=ConfigLoader)
     theme = {key: value for key, value in project["theme"].items() if key != "custom_dir"}
+    extra_files: dict[str, Any] = {}
+    if with_theme:
+        theme["custom_dir"] = str(ROOT / project["theme"]["custom_dir"])
+        extra_files = {
+            "extra_css": project["extra_css"],
+            "extra_javascript": project["extra_javascript"],
+        }
     extensions: list[Any] = [
         ext
         for ext in project["markdown_extensions"]
@@ -159,6 +175,7 @@ def baseline_config(site_name: str, navigation: list[dict[str, object]]) -> dict
         "theme": theme,
         "plugins": project["plugins"],
         "extra": {"generator": False},
+        **extra_files,
         "markdown_extensions": extensions,
         "validation": project["validation"],
         "nav": navigation,
@@ -168,6 +185,7 @@ def baseline_config(site_name: str, navigation: list[dict[str, object]]) -> dict
 @dataclass(frozen=True)
 class Baseline:
     config_file: Path
+    themed_config_file: Path
     pages: int
     characters: int
 
@@ -182,11 +200,13 @@ def make_baseline(folder: Path, model_id: str) -> Baseline:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown, encoding="utf-8")
     site_name = model.title if not model.kommune else f"{model.title} – {model.kommune}"
-    config = baseline_config(site_name, nav(model))
-    config_file = folder / "mkdocs.yml"
-    text = yaml.dump(config, Dumper=ConfigDumper, allow_unicode=True, sort_keys=False)
-    config_file.write_text(text, encoding="utf-8")
-    return Baseline(config_file, len(pages), sum(len(page.markdown) for page in pages))
+    files = []
+    for name, with_theme in (("mkdocs.yml", False), ("mkdocs-tema.yml", True)):
+        config = baseline_config(site_name, nav(model), with_theme=with_theme)
+        text = yaml.dump(config, Dumper=ConfigDumper, allow_unicode=True, sort_keys=False)
+        (folder / name).write_text(text, encoding="utf-8")
+        files.append(folder / name)
+    return Baseline(files[0], files[1], len(pages), sum(len(page.markdown) for page in pages))
 
 
 def mkdocs_build_in_process(config_file: Path, site_dir: Path) -> None:
@@ -204,11 +224,68 @@ def run_quietly(command: list[str], cwd: Path) -> None:
         raise SystemExit(f"feilet: {' '.join(command)}")
 
 
-def timed(action: Callable[[], object]) -> float:
+def timed(series: Series, site_dir: Path) -> float:
+    """Seconds for one run of `series`; a build must leave a site in `site_dir`."""
     gc.collect()
     start = time.perf_counter()
-    action()
-    return time.perf_counter() - start
+    series.run(site_dir)
+    seconds = time.perf_counter() - start
+    if series.builds_site:
+        if not (site_dir / "index.html").is_file():
+            raise SystemExit(f"{series.label}: fant ingen index.html i {site_dir}")
+        shutil.rmtree(site_dir)
+    return seconds
+
+
+def contenders(model_id: str, baseline: Baseline, *, subprocesses: bool) -> dict[str, Series]:
+    """Every timed variant, keyed by a short name, in the order they run in a round."""
+    models = load_models(DATA, str(DATA))
+    python = sys.executable
+
+    def cli_build(out: Path) -> None:
+        run_quietly(
+            [python, "-m", "handlingsveileder.cli", "build", "--model", model_id,
+             "--config", str(CONFIG), "--site-dir", str(out)],
+            ROOT,
+        )  # fmt: skip
+
+    def mkdocs_cli_build(out: Path) -> None:
+        run_quietly(
+            [python, "-m", "mkdocs", "build", "--strict", "--quiet",
+             "--config-file", str(baseline.config_file), "--site-dir", str(out)],
+            baseline.config_file.parent,
+        )  # fmt: skip
+
+    series = {
+        "project": Series(
+            "prosjekt, i prosess (build_site)",
+            lambda out: mkdocs_adapter.build_site(CONFIG, model_id, out),
+        ),
+        "baseline": Series(
+            "grunnlinje, i prosess (mkdocs build)",
+            lambda out: mkdocs_build_in_process(baseline.config_file, out),
+        ),
+        "themed": Series(
+            "grunnlinje + prosjektets theme/, i prosess",
+            lambda out: mkdocs_build_in_process(baseline.themed_config_file, out),
+        ),
+    }
+    if subprocesses:
+        series["project_cli"] = Series("prosjekt, kommandolinje", cli_build)
+        series["baseline_cli"] = Series(
+            "grunnlinje, kommandolinje (mkdocs build)", mkdocs_cli_build
+        )
+    series["validate"] = Series(
+        "validering alene (load_models)",
+        lambda _: load_models(DATA, str(DATA)),
+        builds_site=False,
+    )
+    series["render"] = Series(
+        "sidegenerering alene (render_pages)",
+        lambda _: render_pages(models[model_id], directory_url),
+        builds_site=False,
+    )
+    return series
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -223,111 +300,63 @@ def main(argv: Sequence[str] | None = None) -> int:
         project_pages = render_pages(
             select_model(load_models(DATA, str(DATA)), model_id, str(DATA)), directory_url
         )
-        python = sys.executable
-        counter = iter(range(1_000_000))
-
-        def fresh_dir() -> Path:
-            return work / "out" / str(next(counter))
-
-        builds: list[Series] = [
-            Series(
-                "prosjekt, i prosess (build_site)",
-                lambda out: mkdocs_adapter.build_site(CONFIG, model_id, out),
-            ),
-            Series(
-                "grunnlinje, i prosess (mkdocs build)",
-                lambda out: mkdocs_build_in_process(baseline.config_file, out),
-            ),
-        ]
-        if not args.no_subprocess:
-            builds += [
-                Series(
-                    "prosjekt, kommandolinje",
-                    lambda out: run_quietly(
-                        [python, "-m", "handlingsveileder.cli", "build", "--model", model_id,
-                         "--config", str(CONFIG), "--site-dir", str(out)],
-                        ROOT,
-                    ),
-                ),
-                Series(
-                    "grunnlinje, kommandolinje",
-                    lambda out: run_quietly(
-                        [python, "-m", "mkdocs", "build", "--strict", "--quiet",
-                         "--config-file", str(baseline.config_file), "--site-dir", str(out)],
-                        baseline.config_file.parent,
-                    ),
-                ),
-            ]  # fmt: skip
-        validation = Series("validering alene (load_models)", lambda _: None)
-        rendering = Series("sidegenerering alene (render_pages)", lambda _: None)
-
-        def validate() -> None:
-            load_models(DATA, str(DATA))
-
-        models = load_models(DATA, str(DATA))
-
-        def render() -> None:
-            render_pages(models[model_id], directory_url)
-
+        series = contenders(model_id, baseline, subprocesses=not args.no_subprocess)
         print(
             f"Modell: {model_id}. Prosjektet: {len(project_pages)} sider, "
-            f"{sum(len(p.markdown) for p in project_pages)} tegn Markdown (fra hooken). "
+            f"{sum(len(p.markdown) for p in project_pages)} tegn Markdown (laget av hooken). "
             f"Grunnlinjen: {baseline.pages} sider, {baseline.characters} tegn Markdown i docs/."
         )
-        print(f"Runder: {args.warmup} oppvarming + {args.runs} målt, flettet (A, B, A, B, ...).")
+        print(
+            f"Runder: {args.warmup} oppvarming + {args.runs} målt; variantene flettes "
+            "(A, B, C, ...), og annenhver runde i omvendt rekkefølge."
+        )
         print()
 
+        runs = 0
         for round_no in range(args.warmup + args.runs):
-            counted = round_no >= args.warmup
-            # Alternate which contender goes first, so neither always runs on a warmer cache.
-            order = builds if round_no % 2 == 0 else list(reversed(builds))
-            for series in order:
-                out = fresh_dir()
-                seconds = timed(lambda s=series, o=out: s.run(o))  # type: ignore[misc]
-                if not (out / "index.html").is_file():
-                    raise SystemExit(f"{series.label}: fant ingen index.html i {out}")
-                shutil.rmtree(out)
-                if counted:
-                    series.times.append(seconds)
-            for series, action in ((validation, validate), (rendering, render)):
-                seconds = timed(action)
-                if counted:
-                    series.times.append(seconds)
+            order = list(series.values())
+            if round_no % 2:
+                order.reverse()  # so that no variant always runs right after the same one
+            for one in order:
+                runs += 1
+                seconds = timed(one, work / "out" / str(runs))
+                if round_no >= args.warmup:
+                    one.times.append(seconds)
 
-    report(builds, validation, rendering)
+    report(series)
     return 0
 
 
-def report(builds: list[Series], validation: Series, rendering: Series) -> None:
-    width = max(len(s.label) for s in [*builds, validation, rendering])
+def ratio(a: Series, b: Series) -> str:
+    return f"{a.median / b.median:5.2f}x (min: {a.best / b.best:5.2f}x)"
+
+
+def report(series: dict[str, Series]) -> None:
+    width = max(len(s.label) for s in series.values())
     print(f"{'variant':<{width}}  {'median s':>9}  {'min s':>9}")
-    for series in [*builds, validation, rendering]:
-        print(f"{series.label:<{width}}  {series.median:9.3f}  {series.best:9.3f}")
+    for one in series.values():
+        print(f"{one.label:<{width}}  {one.median:9.3f}  {one.best:9.3f}")
     print()
-    print("Forholdstall prosjekt / grunnlinje (median, min):")
-    pairs = [(builds[0], builds[1])]
-    if len(builds) == 4:
-        pairs.append((builds[2], builds[3]))
-    for project, baseline in pairs:
-        print(
-            f"  {project.label} / {baseline.label}: "
-            f"{project.median / baseline.median:.2f}x, {project.best / baseline.best:.2f}x"
-        )
+    project, baseline, themed = series["project"], series["baseline"], series["themed"]
+    validate, render = series["validate"], series["render"]
+    print("Forholdstall (median):")
+    print(f"  prosjekt / grunnlinje, i prosess:              {ratio(project, baseline)}")
+    if "project_cli" in series:
+        cli, baseline_cli = series["project_cli"], series["baseline_cli"]
+        print(f"  prosjekt / grunnlinje, kommandolinje:          {ratio(cli, baseline_cli)}")
+    print(f"  prosjekt / grunnlinje + theme/ (hooken alene): {ratio(project, themed)}")
+    print(f"  grunnlinje + theme/ / grunnlinje (theme/):     {ratio(themed, baseline)}")
     print()
-    in_process = builds[0]
+    print("Andel av bygget (median):")
     print(
-        f"Validering alene er {validation.median / in_process.median:.1%} av "
-        f"{in_process.label} (median)."
+        f"  validering / prosjekt, i prosess:              {validate.median / project.median:6.1%}"
     )
-    print(
-        f"Sidegenerering alene er {rendering.median / in_process.median:.1%} av "
-        f"{in_process.label} (median)."
-    )
-    if len(builds) == 4:
-        cli = builds[2]
+    print(f"  sidegenerering / prosjekt, i prosess:          {render.median / project.median:6.1%}")
+    if "project_cli" in series:
+        cli = series["project_cli"]
         print(
-            f"Validering alene er {validation.median / cli.median:.1%} av {cli.label} "
-            "(kommandolinjen validerer to ganger: i run_build og i on_config-hooken)."
+            f"  validering / prosjekt, kommandolinje:          {validate.median / cli.median:6.1%}"
+            "  (kommandolinjen validerer to ganger: i run_build og i on_config)"
         )
 
 

@@ -40,12 +40,15 @@ class DiagramTooLarge(Exception):
     """The diagram would exceed Mermaid's limits and would not render."""
 
 
+def shorten(text: str, limit: int = LABEL_LIMIT) -> str:
+    """One line of plain text, cut with '…' when longer than `limit`."""
+    text = plain(text)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def label(text: str, limit: int = LABEL_LIMIT) -> str:
     """A quoted Mermaid label: one line, shortened, syntax characters encoded."""
-    text = plain(text)
-    if len(text) > limit:
-        text = text[: limit - 1].rstrip() + "…"
-    return '"' + "".join(ENTITIES.get(ch, ch) for ch in text) + '"'
+    return '"' + "".join(ENTITIES.get(ch, ch) for ch in shorten(text, limit)) + '"'
 
 
 def step_label(step: Step) -> str:
@@ -203,5 +206,5 @@ def overview_flowchart(model: Model, href: Href, words: dict[str, str]) -> str:
 
 
 def describe_level(level: Level, words: dict[str, str]) -> str:
-    names = [step_label(step) for step in level.steps]
+    names = [shorten(step_label(step)) for step in level.steps]
     return f"{level.name}: " + ", ".join(names) if names else level.name
