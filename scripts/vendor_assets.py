@@ -24,18 +24,21 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = {
     "mermaid": {
         "version": "12.3.0",
-        "integrity": "sha512-4113TdXeLAsMruJ79OpFL5O8+LTFXhQqZ260rF3tgUmiNAtRm4Uume04I+65PRN6yZ69J4f8rVYWW8zRk65UYw==",
+        "integrity": "sha512-4113TdXeLAsMruJ79OpFL5O8+LTFXhQqZ260rF3tgUmiNAtRm4Uume04I+65PRN6yZ69J4f8rVYWW8zRk65UYw==",  # noqa: E501
         "target": ROOT / "theme/assets/vendor/mermaid",
         # The ESM build and its lazily imported chunks; no source maps.
-        "keep": lambda name: name in ("package/LICENSE", "package/dist/mermaid.esm.min.mjs")
-        or (name.startswith("package/dist/chunks/mermaid.esm.min/") and name.endswith(".mjs")),
+        "keep": lambda name: (
+            name in ("package/LICENSE", "package/dist/mermaid.esm.min.mjs")
+            or (name.startswith("package/dist/chunks/mermaid.esm.min/") and name.endswith(".mjs"))
+        ),
     },
     "axe-core": {
         "version": "4.14.1",
-        "integrity": "sha512-FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37OgudVGtQ==",
+        "integrity": "sha512-FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37OgudVGtQ==",  # noqa: E501
         "target": ROOT / "tests/vendor/axe-core",
-        "keep": lambda name: name
-        in ("package/LICENSE", "package/LICENSE-3RD-PARTY.txt", "package/axe.min.js"),
+        "keep": lambda name: (
+            name in ("package/LICENSE", "package/LICENSE-3RD-PARTY.txt", "package/axe.min.js")
+        ),
     },
 }
 

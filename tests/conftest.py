@@ -45,7 +45,7 @@ OPEN_SHADOW_ROOTS = """
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 
@@ -116,9 +116,11 @@ class Browser:
         page.on("pageerror", lambda error: self.errors.append(f"{page.url}: {error}"))
         page.on(
             "console",
-            lambda message: self.errors.append(f"{page.url}: console: {message.text}")
-            if message.type == "error"
-            else None,
+            lambda message: (
+                self.errors.append(f"{page.url}: console: {message.text}")
+                if message.type == "error"
+                else None
+            ),
         )
         return page
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Iterator
+from typing import Any
+
 import pytest
 from conftest import CONFIG, ROOT, Browser, Served, serve
 
@@ -28,7 +30,12 @@ def nasty_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
 def test_hostile_labels_render_as_text(nasty_site: Served, browser: Browser) -> None:
     page = browser.new_page()
     dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+    def refuse(dialog: Any) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", refuse)
     for path in ("", "verktoy/verktoy-1/", "verktoy/", "niva-1/"):
         page.goto(nasty_site.url(path))
         page.wait_for_function(
@@ -49,7 +56,7 @@ def test_hostile_labels_render_as_text(nasty_site: Served, browser: Browser) -> 
         "Emoji 🧒👨‍👩‍👧 and æøå ÆØÅ",
         "click n1 call alert()",
         "code and bold and $$x^2$$ and :::class",
-        "Ja \"helt\" <sikkert> | kanskje",
+        'Ja "helt" <sikkert> | kanskje',
         "--> end",
         "…",
     ):

@@ -104,9 +104,7 @@ def test_clicking_a_node_lands_on_its_step(sites: Served, browser: Browser) -> N
     assert browser.errors == []
 
 
-def test_overview_node_leads_to_the_step_on_its_level_page(
-    sites: Served, browser: Browser
-) -> None:
+def test_overview_node_leads_to_the_step_on_its_level_page(sites: Served, browser: Browser) -> None:
     page = open_page(browser, sites.url("modum/"))
     page.locator("div.mermaid a").filter(has_text="4 Ressursteam").first.click()
     page.wait_for_url(re.compile(r"/modum/niva-1/#n1-ressursteam$"))
@@ -126,11 +124,10 @@ def test_instant_navigation_renders_diagrams_from_the_site_itself(
     assert browser.foreign_requests() == []
     mermaid = [url for url in browser.requests if "/assets/vendor/mermaid/" in url]
     assert mermaid, "Mermaid came from the site's own vendored copy"
+    assert not [url for url in mermaid if "/elk-" in url], "the dagre layout needs no ELK"
 
 
-def test_mermaid_is_loaded_only_where_there_is_a_diagram(
-    sites: Served, browser: Browser
-) -> None:
+def test_mermaid_is_loaded_only_where_there_is_a_diagram(sites: Served, browser: Browser) -> None:
     page = browser.new_page()
     page.goto(sites.url("modum/verktoy/"))
     page.wait_for_load_state("networkidle")

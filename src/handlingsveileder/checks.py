@@ -9,7 +9,7 @@ from typing import Any
 
 from . import graph
 from .errors import closest
-from .model import END, Markdown, Model
+from .model import END, Model
 from .schema import Builder
 from .urls import markdown_link_problems, url_problem
 
@@ -18,6 +18,9 @@ URL_FIELDS = {"url"}
 
 
 def check_model(model: Model, builder: Builder) -> None:
+    # A value that could not be read was left out of the model; the flow checks would
+    # then report its consequences (a step "leading nowhere" without its `end`) as well.
+    readable = not any(p.path[:1] == (model.id,) for p in builder.problems)
     if model.language not in LANGUAGES:
         builder.report(
             model,
@@ -25,11 +28,14 @@ def check_model(model: Model, builder: Builder) -> None:
             f"ukjent språk '{model.language}': bruk nb (bokmål) eller nn (nynorsk)",
             suggestion=closest(model.language, LANGUAGES) or "nb",
         )
-    if not model.levels:
+    if not model.levels and readable:
         builder.report(model, None, "modellen har ingen nivåer (levels)")
+    before = len(builder.problems)
     check_unique_ids(model, builder)
     check_references(model, builder)
-    check_flow(model, builder)
+    if readable and len(builder.problems) == before:
+        # With a wrong id, every step behind it would also be reported as unreachable.
+        check_flow(model, builder)
     check_links(model, builder)
 
 
@@ -43,9 +49,7 @@ def check_unique_ids(model: Model, builder: Builder) -> None:
             if ident == END:
                 builder.report(thing, "id", f"'{END}' er reservert og kan ikke brukes som id")
             elif ident in seen:
-                builder.report(
-                    thing, "id", f"id-en '{ident}' er brukt før (av et {seen[ident]})"
-                )
+                builder.report(thing, "id", f"id-en '{ident}' er brukt før (av et {seen[ident]})")
             else:
                 seen[ident] = kind
 
@@ -81,7 +85,9 @@ def check_references(model: Model, builder: Builder) -> None:
                     suggestion=closest(ref, flow_ids),
                 )
             elif name == "start" and ref in levels and owner is not model:
-                builder.report(owner, name, f"'{ref}' er et nivå: start må være steg i nivået", index=index)
+                builder.report(
+                    owner, name, f"'{ref}' er et nivå: start må være steg i nivået", index=index
+                )
 
     check(model, "start", model.start)
     for section in model.sections:
@@ -92,7 +98,9 @@ def check_references(model: Model, builder: Builder) -> None:
         own = {step.id for step in level.steps}
         for index, ref in enumerate(level.start):
             if ref in flow_ids and ref not in own:
-                builder.report(level, "start", f"steget '{ref}' hører ikke til dette nivået", index=index)
+                builder.report(
+                    level, "start", f"steget '{ref}' hører ikke til dette nivået", index=index
+                )
         for step in level.steps:
             for name in ("responsible", "tools", "resources", "legal"):
                 check(step, name, getattr(step, name))
@@ -130,13 +138,14 @@ def check_flow(model: Model, builder: Builder) -> None:
 
 
 def check_links(model: Model, builder: Builder) -> None:
-    for owner, name, index, value, hint in walk_text(model):
-        if hint is Markdown:
-            for problem in markdown_link_problems(value):
-                builder.report(owner, name, problem, index=index)
-        elif name in URL_FIELDS:
+    for owner, name, index, value, _hint in walk_text(model):
+        if name in URL_FIELDS:
             problem = url_problem(value)
             if problem:
+                builder.report(owner, name, problem, index=index)
+        elif any(mark in value for mark in "[]<(:"):
+            # Titles and names are rendered as Markdown too: check every text.
+            for problem in markdown_link_problems(value):
                 builder.report(owner, name, problem, index=index)
 
 
@@ -165,4 +174,3 @@ def walk_text(obj: object) -> Iterator[tuple[object, str, int | None, str, Any]]
                 yield from walk_text(item)
         else:
             yield from walk_text(value)
-

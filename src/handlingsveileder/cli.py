@@ -38,13 +38,19 @@ def parser() -> argparse.ArgumentParser:
 
     build = commands.add_parser("build", help="bygg nettstedet (alt eller ingenting)")
     which = build.add_mutually_exclusive_group()
-    which.add_argument("--model", metavar="ID", help="modellen som bygges (ellers HV_MODEL "
-                       "eller extra.handlingsveileder.model i mkdocs.yml)")
+    which.add_argument(
+        "--model",
+        metavar="ID",
+        help="modellen som bygges (ellers HV_MODEL "
+        "eller extra.handlingsveileder.model i mkdocs.yml)",
+    )
     which.add_argument("--all", action="store_true", help="bygg alle modellene, hver i sin mappe")
     build.add_argument("--site-dir", type=Path, default=Path("site"), metavar="MAPPE")
     build.add_argument("--config", type=Path, default=DEFAULT_CONFIG, metavar="FIL")
     build.add_argument("--site-url", metavar="URL", help="adressen nettstedet publiseres på")
-    build.add_argument("--data", type=Path, metavar="FIL", help="modellfilen (ellers den i mkdocs.yml)")
+    build.add_argument(
+        "--data", type=Path, metavar="FIL", help="modellfilen (ellers den i mkdocs.yml)"
+    )
     build.set_defaults(run=run_build)
 
     export = commands.add_parser(
@@ -64,7 +70,8 @@ def run_check(args: argparse.Namespace) -> int:
     path: Path = args.file
     models = load_models(path, display_name=str(path))
     steps = sum(len(model.all_steps()) for model in models.values())
-    print(f"{path}: {len(models)} modeller, {steps} steg, ingen feil ({', '.join(models)}).")
+    count = f"{len(models)} modell" if len(models) == 1 else f"{len(models)} modeller"
+    print(f"{path}: {count}, {steps} steg, ingen feil ({', '.join(models)}).")
     return 0
 
 
@@ -96,8 +103,10 @@ def run_build(args: argparse.Namespace) -> int:
                 index = collection_index({m: models[m] for m in chosen})
                 (staging / "index.html").write_text(index, encoding="utf-8")
     except mkdocs_adapter.BuildFailed as failed:
-        print(f"Bygget feilet: {failed}. Nettstedet i {args.site_dir} er ikke endret.",
-              file=sys.stderr)
+        print(
+            f"Bygget feilet: {failed}. Nettstedet i {args.site_dir} er ikke endret.",
+            file=sys.stderr,
+        )
         return 1
     print(f"Bygget {', '.join(chosen)} til {args.site_dir}/")
     return 0

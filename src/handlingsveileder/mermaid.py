@@ -109,7 +109,7 @@ SHAPES = {
 def plain_line(text: str) -> str:
     """Text for accTitle/accDescr: one line, no characters Mermaid could read as syntax."""
     cleaned = plain(text)
-    for ch in "#;{}`$\"<>&|":
+    for ch in '#;{}`$"<>&|':
         cleaned = cleaned.replace(ch, " ")
     return " ".join(cleaned.split())
 

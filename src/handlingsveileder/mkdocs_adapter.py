@@ -52,8 +52,8 @@ def data_path(config: MkDocsConfig) -> Path:
 def chosen_model_id(config: MkDocsConfig) -> str:
     """The model to build: `extra.handlingsveileder.force` (set by the CLI), then the
     environment variable HV_MODEL, then `extra.handlingsveileder.model`."""
-    chosen = settings(config).get("force") or os.environ.get(ENV_MODEL) or settings(config).get(
-        "model"
+    chosen = (
+        settings(config).get("force") or os.environ.get(ENV_MODEL) or settings(config).get("model")
     )
     if not chosen:
         raise PluginError(

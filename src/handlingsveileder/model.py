@@ -41,7 +41,8 @@ class Emergency:
     """Akuttboksen som vises øverst på alle sider."""
 
     text: Markdown
-    """Når man skal ta direkte kontakt, f.eks. «Er det grunn til å tro at et barn er utsatt for vold eller overgrep ta direkte kontakt med:»."""
+    """Når man skal ta direkte kontakt, f.eks. «Er det grunn til å tro at et barn er utsatt for
+    vold eller overgrep ta direkte kontakt med:»."""
     contacts: tuple[Contact, ...] = ()
     """Hvem man kontakter, i den rekkefølgen kilden gir."""
 
@@ -131,9 +132,11 @@ class Outcome:
     """Et mulig utfall av et beslutningssteg."""
 
     label: Markdown
-    """Utfallet slik kilden formulerer det, f.eks. «Tiltakene har hatt ønsket effekt, det er ikke lenger grunn til å bekymre seg.»."""
+    """Utfallet slik kilden formulerer det, f.eks. «Tiltakene har hatt ønsket effekt, det er ikke
+    lenger grunn til å bekymre seg.»."""
     goto: tuple[Id, ...]
-    """Hvor utfallet fører: id-en til et steg eller et nivå, eller `end` når saken avsluttes. Flere mål kan gis som liste."""
+    """Hvor utfallet fører: id-en til et steg eller et nivå, eller `end` når saken avsluttes. Flere
+    mål kan gis som liste."""
     text: Markdown | None = None
     """Hva man gjør ved dette utfallet, f.eks. «Avslutt oppfølgingen.»."""
     short: str | None = None
@@ -175,7 +178,8 @@ class Step:
     outcomes_intro: Markdown | None = None
     """Teksten foran utfallene, f.eks. «Det er tre mulige utfall:»."""
     next: tuple[Id, ...] | None = None
-    """Hvor man går videre uten en beslutning: steg- eller nivå-id-er, eller `end`. Utelatt: neste steg i nivået."""
+    """Hvor man går videre uten en beslutning: steg- eller nivå-id-er, eller `end`. Utelatt: neste
+    steg i nivået."""
     end: bool = False
     """`true` når saken kan avsluttes etter dette steget."""
     note: Markdown | None = None
@@ -227,9 +231,11 @@ class Model:
     language: str
     """Språkform: `nb` (bokmål) eller `nn` (nynorsk). Styrer språket i nettstedets menyer."""
     kommune: str | None = None
-    """Kommunens navn. Utelat det hvis kilden ikke navngir kommunen; nettstedet sier da «kommunen»."""
+    """Kommunens navn. Utelat det hvis kilden ikke navngir kommunen; nettstedet sier da
+    «kommunen»."""
     tagline: Markdown | None = None
-    """Innledende setning, f.eks. «Det skal være trygt og godt for barn og unge å vokse opp i vår kommune.»."""
+    """Innledende setning, f.eks. «Det skal være trygt og godt for barn og unge å vokse opp i vår
+    kommune.»."""
     intro: Markdown | None = None
     """Innledning på forsiden."""
     target_group: Markdown | None = None

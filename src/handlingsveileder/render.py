@@ -92,7 +92,8 @@ def announce_html(model: Model) -> str:
         parts.append(f'<p class="hv-akutt__regel">{title}{html.escape(plain(warning.text))}</p>')
     if not parts:
         return ""
-    return f'<div class="hv-akutt" role="region" aria-label="{words["emergency"]}">{"".join(parts)}</div>'
+    region = f'<div class="hv-akutt" role="region" aria-label="{words["emergency"]}">'
+    return region + "".join(parts) + "</div>"
 
 
 class PageRenderer:
@@ -247,7 +248,7 @@ class PageRenderer:
         text_version = []
         for level in model.levels:
             text_version += [f"**{self.md_link(level.id, INDEX)}**", ""]
-            text_version += self.flow_text(level, INDEX) + [""]
+            text_version += [*self.flow_text(level, INDEX), ""]
         out += self.flowchart_block(chart, text_version)
         out += [f"## {words['levels']}", ""]
         for level in model.levels:
@@ -277,7 +278,7 @@ class PageRenderer:
             chart = mermaid.level_flowchart(self.model, level, self.href(page), self.words)
             out += self.flowchart_block(chart, self.flow_text(level, page))
         elif level.next:
-            out += self.flow_text(level, page) + [""]
+            out += [*self.flow_text(level, page), ""]
         for step in level.steps:
             out += self.step_section(level, step, page)
         return Page(page, level.name, finish(out))

@@ -35,9 +35,7 @@ class Builder:
     file: str
     problems: list[Problem] = field(default_factory=list)
     where: dict[tuple[int, str | None, int | None], Where] = field(default_factory=dict)
-    _pending_items: dict[tuple[str, ...], list[yaml.Mark] | yaml.Mark] = field(
-        default_factory=dict
-    )
+    _pending_items: dict[tuple[str, ...], list[yaml.Mark] | yaml.Mark] = field(default_factory=dict)
     """Positions of list elements, waiting for the object that owns the list."""
 
     def problem(
@@ -71,7 +69,9 @@ class Builder:
 
     def build_models(self, root: yaml.Node) -> dict[str, model.Model]:
         if not isinstance(root, yaml.MappingNode):
-            self.problem((), root.start_mark, "filen skal være en oppslagstabell: modell-id → modell")
+            self.problem(
+                (), root.start_mark, "filen skal være en oppslagstabell: modell-id → modell"
+            )
             return {}
         models: dict[str, model.Model] = {}
         for key, value in self.mapping_items(root, ()):
@@ -98,7 +98,8 @@ class Builder:
                 self.problem(
                     (*path, key.value),
                     key.start_mark,
-                    f"nøkkelen '{key.value}' står to ganger (første gang på linje {first.line + 1})",
+                    f"nøkkelen '{key.value}' står to ganger "
+                    f"(første gang på linje {first.line + 1})",
                 )
                 continue
             seen[key.value] = key.start_mark
@@ -111,9 +112,7 @@ class Builder:
         if key.value == model.END:
             message = f"'{model.END}' er reservert og kan ikke brukes som id"
         else:
-            message = (
-                f"ugyldig id '{key.value}': bruk bare små bokstaver a–z, tall og bindestrek"
-            )
+            message = f"ugyldig id '{key.value}': bruk bare små bokstaver a–z, tall og bindestrek"
         self.problem(path, key.start_mark, message, suggestion=slug_suggestion(key.value))
         return False
 
@@ -125,7 +124,7 @@ class Builder:
         injected: dict[str, str] | None = None,
     ) -> Any:
         if not isinstance(node, yaml.MappingNode):
-            self.problem(path, node.start_mark, f"forventet en oppslagstabell ({cls.__name__})")
+            self.problem(path, node.start_mark, "forventet en oppslagstabell (nøkkel: verdi)")
             return None
         hints = typing.get_type_hints(cls)
         fields = {f.name: f for f in dataclasses.fields(cls)}
@@ -133,6 +132,7 @@ class Builder:
         accepted = [name for name in fields if name not in injected]
         values: dict[str, Any] = dict(injected)
         value_marks: dict[str, Where] = {}
+        failed: set[str] = set()
         ok = True
         for key, value in self.mapping_items(node, path):
             name = key.value
@@ -145,18 +145,21 @@ class Builder:
                 )
                 continue
             converted, good = self.convert(hints[name], value, (*path, name))
-            ok = ok and good
-            values[name] = converted
             value_marks[name] = ((*path, name), value.start_mark)
+            if good:
+                values[name] = converted
+            elif not_required(fields[name]):
+                continue  # reported; build on without it so later checks still run
+            else:
+                ok = False
+                failed.add(name)
         for name in accepted:
             f = fields[name]
-            required = (
-                f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-            )
-            if name not in values and required:
+            required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+            if name not in values and required and name not in failed:
                 self.problem(path, node.start_mark, f"mangler påkrevd nøkkel '{name}'")
                 ok = False
-            elif values.get(name, 0) is None and required:
+            elif values.get(name, 0) is None and required and name not in failed:
                 self.problem((*path, name), value_marks[name][1], "verdien mangler")
                 ok = False
         if not ok:
@@ -173,7 +176,9 @@ class Builder:
         items = self._pending_items.pop(path, None)
         if items is None:
             return
-        if isinstance(items, list):
+        if isinstance(items, list) and len(items) == 1:  # name the key, as for a lone value
+            self.where[(id(obj), name, 0)] = (path, items[0])
+        elif isinstance(items, list):
             for index, mark in enumerate(items):
                 self.where[(id(obj), name, index)] = ((*path[:-1], f"{path[-1]}[{index}]"), mark)
         else:  # a single value written without a list
@@ -220,7 +225,17 @@ class Builder:
         if isinstance(node, yaml.ScalarNode) and node.value.lower() in BOOL_WORDS:
             return BOOL_WORDS[node.value.lower()], True
         shown = node.value if isinstance(node, yaml.ScalarNode) else "?"
-        self.problem(path, node.start_mark, f"forventet true eller false, fant '{shown}'")
+        hint = {
+            "yes": "true",
+            "on": "true",
+            "ja": "true",
+            "no": "false",
+            "off": "false",
+            "nei": "false",
+        }.get(shown.lower())
+        self.problem(
+            path, node.start_mark, f"forventet true eller false, fant '{shown}'", suggestion=hint
+        )
         return None, False
 
     def convert_list(self, hint: Any, node: yaml.Node, path: tuple[str, ...]) -> tuple[Any, bool]:

@@ -49,9 +49,20 @@ def field_docs(cls: type) -> list[tuple[str, str]]:
 
 def schema_markdown() -> str:
     classes = [
-        model.Model, model.Source, model.Emergency, model.Contact, model.Warning,
-        model.Principle, model.Section, model.Role, model.Tool, model.Resource,
-        model.LegalRef, model.Level, model.Step, model.Outcome,
+        model.Model,
+        model.Source,
+        model.Emergency,
+        model.Contact,
+        model.Warning,
+        model.Principle,
+        model.Section,
+        model.Role,
+        model.Tool,
+        model.Resource,
+        model.LegalRef,
+        model.Level,
+        model.Step,
+        model.Outcome,
     ]
     out = [
         "# Feltene i data/models.yaml",

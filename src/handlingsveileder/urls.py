@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from html.parser import HTMLParser
+
+import markdown
 
 SAFE_SCHEMES = ("https", "http", "mailto", "tel")
 SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
-MARKDOWN_LINK = re.compile(
-    r"(!?)\[[^\]]*\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)>?(?:\s+\"[^\"]*\")?\s*\)"
-)
-AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>")
+LINK_ATTRIBUTES = {"href", "src", "srcset", "action", "formaction", "poster", "data"}
 
 
 def url_problem(url: str) -> str | None:
@@ -20,9 +21,13 @@ def url_problem(url: str) -> str | None:
     stripped = url.strip()
     if not stripped:
         return "lenken er tom"
-    if any(ch.isspace() for ch in stripped) and not stripped.startswith(("tel:", "mailto:")):
+    if "\\" in stripped:
+        return f"lenken '{url}' inneholder \\ (bruk /)"
+    if any(ch.isspace() or ord(ch) < 32 for ch in stripped) and not stripped.startswith(
+        ("tel:", "mailto:")
+    ):
         return f"lenken '{url}' inneholder mellomrom"
-    if stripped.startswith("//") or stripped.startswith("\\"):
+    if stripped.startswith("//"):
         return f"lenken '{url}' mangler https: foran"
     match = SCHEME.match(stripped)
     if match and match.group(1).lower() not in SAFE_SCHEMES:
@@ -37,20 +42,46 @@ def is_external(url: str) -> bool:
     return bool(SCHEME.match(url.strip())) or url.strip().startswith("//")
 
 
+class _Targets(HTMLParser):
+    """Collects (tag, attribute value) of every link-like attribute, entities decoded."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name in LINK_ATTRIBUTES and value is not None:
+                self.found.append((tag, value))
+
+
+@lru_cache(maxsize=1)
+def _renderer() -> markdown.Markdown:
+    # The extensions of the site that can make links or attributes out of text.
+    return markdown.Markdown(extensions=["attr_list", "md_in_html", "def_list", "tables"])
+
+
 def markdown_link_problems(text: str) -> list[str]:
-    """Problems with the links and images written in a Markdown text."""
-    problems = []
-    for image, target in MARKDOWN_LINK.findall(text):
+    """Problems with the links and images that a text becomes once rendered.
+
+    The text is rendered the way the site renders it (after `safe_markdown`), and every
+    href/src of the result is checked, so no Markdown syntax (reference links, titles,
+    entities, nested brackets) can sneak a target past the check.
+    """
+    from .text import safe_markdown
+
+    renderer = _renderer()
+    renderer.reset()
+    parser = _Targets()
+    parser.feed(renderer.convert(safe_markdown(text)))
+    problems: list[str] = []
+    for tag, target in parser.found:
         problem = url_problem(target)
-        if problem:
-            problems.append(problem)
-        elif image and is_external(target):
-            problems.append(
+        if problem is None and tag == "img" and is_external(target):
+            problem = (
                 f"bildet '{target}' ligger på et annet nettsted: legg bildet i docs/ "
                 "og lenk til det med en sti"
             )
-    for target in AUTOLINK.findall(text):
-        problem = url_problem(target)
-        if problem:
+        if problem and problem not in problems:
             problems.append(problem)
     return problems
