@@ -163,3 +163,9 @@ def test_schema_lists_every_field(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_config_file_names_the_default_model() -> None:
     assert cli.model_setting(CONFIG) == "modum"
+
+
+def test_editor_reference_is_up_to_date(capsys: pytest.CaptureFixture[str]) -> None:
+    """REDIGERING.md is the output of `handlingsveileder schema`; regenerate it after a change."""
+    assert cli.main(["schema"]) == 0
+    assert (ROOT / "REDIGERING.md").read_text(encoding="utf-8") == capsys.readouterr().out
