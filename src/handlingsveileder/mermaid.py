@@ -170,9 +170,10 @@ def overview_flowchart(model: Model, href: Href, words: dict[str, str]) -> str:
         description=", ".join(plain(level.name) for level in model.levels),
     )
     for level_number, level in enumerate(model.levels, start=1):
-        chart.lines.append(f"    subgraph g{level_number}[{label(level.name)}]")
-        if not level.steps:
+        if not level.steps:  # a level without steps is one node, not a group
             chart.node(level.id, level.name, "subroutine", href(level.id))
+            continue
+        chart.lines.append(f"    subgraph g{level_number}[{label(level.name)}]")
         for step in level.steps:
             chart.node(step.id, step_label(step), "box", href(step.id))
         chart.lines.append("    end")

@@ -142,7 +142,7 @@ class PageRenderer:
 
     def target_text(self, target: str, page: str) -> str:
         if target == END:
-            return self.words["end"]
+            return self.words["end_inline"]
         return self.md_link(target, page)
 
     # -- pieces ---------------------------------------------------------------------
@@ -244,19 +244,18 @@ class PageRenderer:
         out += [f"## {words['overview']}", ""]
         if model.levels_intro:
             out += [safe_markdown(model.levels_intro), ""]
-        chart = mermaid.overview_flowchart(model, self.href(INDEX), words)
-        text_version = []
-        for level in model.levels:
-            text_version += [f"**{self.md_link(level.id, INDEX)}**", ""]
-            text_version += [*self.flow_text(level, INDEX), ""]
-        out += self.flowchart_block(chart, text_version)
-        out += [f"## {words['levels']}", ""]
         for level in model.levels:
             line = f"- {self.md_link(level.id, INDEX)}"
             if level.subtitle:
                 line += f" – {safe_inline(level.subtitle)}"
             out.append(line)
         out.append("")
+        chart = mermaid.overview_flowchart(model, self.href(INDEX), words)
+        text_version = []
+        for level in model.levels:
+            text_version += [f"**{self.md_link(level.id, INDEX)}**", ""]
+            text_version += [*self.flow_text(level, INDEX), ""]
+        out += self.flowchart_block(chart, text_version)
         if model.source:
             source = safe_inline(model.source.title)
             if model.source.url:
