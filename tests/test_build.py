@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -85,35 +86,36 @@ def test_bad_data_fails_mkdocs_build_with_file_and_line(project_copy: Path) -> N
     assert marker.read_text(encoding="utf-8") == built, "the old site is left as it was"
 
 
+def fails_and_keeps_the_old_site(project: Path, spoil: Callable[[Path], None]) -> None:
+    """Build once, spoil the project, build again: exit 1 and the first site untouched."""
+    site = project / "site"
+    command = ["build", "--config", str(project / "mkdocs.yml"), "--site-dir", str(site)]
+    assert cli.main(command) == 0
+    files = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    spoil(project)
+    assert cli.main(command) == 1
+    assert {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()} == files
+    assert [p.name for p in project.iterdir() if p.name.startswith(".site")] == []
+
+
 def test_bad_data_fails_cli_build_and_keeps_the_old_site(
     project_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    site = project_copy / "site"
-    config = str(project_copy / "mkdocs.yml")
-    assert cli.main(["build", "--config", config, "--site-dir", str(site)]) == 0
-    files = sorted(p.relative_to(site) for p in site.rglob("*"))
-    break_data(project_copy)
-    capsys.readouterr()
-    assert cli.main(["build", "--config", config, "--site-dir", str(site)]) == 1
+    fails_and_keeps_the_old_site(project_copy, break_data)
     err = capsys.readouterr().err
     assert "ukjent steg 'niva-33'" in err and "Traceback" not in err
-    assert sorted(p.relative_to(site) for p in site.rglob("*")) == files
-    assert [p.name for p in project_copy.iterdir() if p.name.startswith(".site")] == []
 
 
 def test_a_failed_mkdocs_step_leaves_the_old_site(
     project_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Valid data but a strict-mode warning (a broken link in docs/): nothing half-written."""
-    site = project_copy / "site"
-    config = str(project_copy / "mkdocs.yml")
-    assert cli.main(["build", "--config", config, "--site-dir", str(site)]) == 0
-    files = sorted(p.relative_to(site) for p in site.rglob("*"))
-    (project_copy / "docs" / "ekstra.md").write_text("[brutt](finnes-ikke.md)\n", "utf-8")
-    assert cli.main(["build", "--config", config, "--site-dir", str(site)]) == 1
+
+    def broken_link(project: Path) -> None:
+        (project / "docs" / "ekstra.md").write_text("[brutt](finnes-ikke.md)\n", "utf-8")
+
+    fails_and_keeps_the_old_site(project_copy, broken_link)
     assert "Nettstedet i" in capsys.readouterr().err
-    assert sorted(p.relative_to(site) for p in site.rglob("*")) == files
-    assert [p.name for p in project_copy.iterdir() if p.name.startswith(".site")] == []
 
 
 def test_a_docs_file_cannot_silently_replace_a_generated_page(project_copy: Path) -> None:

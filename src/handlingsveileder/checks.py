@@ -65,24 +65,15 @@ def check_references(model: Model, builder: Builder) -> None:
     levels = model.level_index()
 
     def check(owner: object, name: str, refs: tuple[str, ...]) -> None:
+        kind, known = catalogues.get(name, ("steg", flow_ids))
         for index, ref in enumerate(refs):
-            if name in catalogues:
-                kind, known = catalogues[name]
-                if ref not in known:
-                    builder.report(
-                        owner,
-                        name,
-                        f"ukjent {kind} '{ref}'",
-                        index=index,
-                        suggestion=closest(ref, known),
-                    )
-            elif ref != END and ref not in flow_ids:
+            if ref not in known and not (ref == END and kind == "steg"):
                 builder.report(
                     owner,
                     name,
-                    f"ukjent steg '{ref}'",
+                    f"ukjent {kind} '{ref}'",
                     index=index,
-                    suggestion=closest(ref, flow_ids),
+                    suggestion=closest(ref, known),
                 )
             elif name == "start" and ref in levels and owner is not model:
                 builder.report(
