@@ -9,7 +9,10 @@ from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
-from conftest import MODELS, ROOT, Browser, Served
+from conftest import DATA, MODELS, ROOT, Browser, Served
+
+from handlingsveileder.mermaid import shorten, step_label
+from handlingsveileder.validate import load_models
 
 AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -101,6 +104,22 @@ def test_clicking_a_node_lands_on_its_step(sites: Served, browser: Browser) -> N
     page.locator("div.mermaid a").filter(has_text="Nivå 2: Tverrfaglig innsats").first.click()
     page.wait_for_url(re.compile(r"/modum/niva-2/$"))
     assert page.locator("h1").inner_text().startswith("Nivå 2: Tverrfaglig innsats")
+    assert browser.errors == []
+
+
+@pytest.mark.parametrize("model_id", MODELS)
+def test_every_model_node_click_lands_on_its_step(
+    sites: Served, browser: Browser, model_id: str
+) -> None:
+    """On each model's first level with steps, click every step node in the chart."""
+    model = load_models(DATA)[model_id]
+    level = next(level for level in model.levels if level.steps)
+    page = open_page(browser, sites.url(f"{model_id}/{level.id}/"))
+    for step in level.steps:
+        name = shorten(step_label(step))
+        page.locator("div.mermaid a").filter(has_text=name).first.click()
+        page.wait_for_url(re.compile(f"/{model_id}/{level.id}/#{step.id}$"))
+        assert page.locator(f"h2#{step.id}").is_visible()
     assert browser.errors == []
 
 

@@ -295,6 +295,8 @@ class PageRenderer:
             facts += [f":   {safe_inline(item)}" for item in step.documentation] + [""]
         if facts:
             out += ['<div class="hv-fakta" markdown>', "", *facts, "</div>", ""]
+        if step.note:  # before the text it is about
+            out += [f'!!! note "{words["note"]}"', "", indent(safe_markdown(step.note)), ""]
         if step.text:
             out += [safe_markdown(step.text), ""]
         if step.checklist:
@@ -332,8 +334,6 @@ class PageRenderer:
             out += [f'<p class="hv-videre" markdown>**{words["next"]}:** {targets}</p>', ""]
         elif step.end:
             out += [f'<p class="hv-videre" markdown>{words["may_end"]}</p>', ""]
-        if step.note:
-            out += [f'!!! note "{words["note"]}"', "", indent(safe_markdown(step.note)), ""]
         return out
 
     def outcome_item(self, number: int, outcome: Outcome, page: str) -> list[str]:
