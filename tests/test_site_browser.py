@@ -199,22 +199,25 @@ def test_bokmal_site_speaks_bokmal(sites: Served, browser: Browser) -> None:
     assert "Innholdsliste" in page.locator("body").inner_text()
 
 
+def axe_problems(page: Any) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "async tags => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+        AXE_TAGS,
+    )
+    return [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])}×: {v['nodes'][0]['target']})"
+        for v in result["violations"]
+    ]
+
+
 @pytest.mark.parametrize("model", MODELS)
 def test_accessibility_wcag_21_aa(sites: Served, browser: Browser, model: str) -> None:
     pages = [p for p in sites.pages(model) if "/verktoy/" not in p][:2]
     pages += [p for p in sites.pages(model) if "/verktoy/" in p][:1]
     for path in pages:
         page = open_page(browser, sites.url(path))
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate(
-            "async tags => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
-            AXE_TAGS,
-        )
-        problems = [
-            f"{v['id']}: {v['help']} ({len(v['nodes'])}×: {v['nodes'][0]['target']})"
-            for v in result["violations"]
-        ]
-        assert problems == [], f"{path}: {problems}"
+        assert axe_problems(page) == [], path
         page.close()
 
 
@@ -225,3 +228,4 @@ def test_collection_index_links_every_model(sites: Served, browser: Browser) -> 
     assert sorted(hrefs) == sorted(sites.url(f"{m}/") for m in MODELS)
     for href in hrefs:
         assert page.request.get(href).ok
+    assert axe_problems(page) == []
