@@ -159,12 +159,12 @@ CASES = [
     ),
     case(
         "javascript-markdown-link",
-        # The place is the start of the block scalar (`|` on line 10), not the link on line 11.
-        f"bad/javascript-markdown-link.yaml:10:17: {STEP0}.text: {JS_NOT_ALLOWED}",
+        # The place is the link itself, on line 11 inside the block text that starts on line 10.
+        f"bad/javascript-markdown-link.yaml:11:36: {STEP0}.text: {JS_NOT_ALLOWED}",
     ),
     case(
         "external-image",
-        f"bad/external-image.yaml:10:17: {STEP0}.text: bildet 'https://example.com/flyt.png' "
+        f"bad/external-image.yaml:10:38: {STEP0}.text: bildet 'https://example.com/flyt.png' "
         "ligger på et annet nettsted: legg bildet i docs/ og lenk til det med en sti",
     ),
     case(

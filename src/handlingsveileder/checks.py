@@ -11,7 +11,7 @@ from . import graph
 from .errors import closest
 from .model import END, Model
 from .schema import Builder
-from .urls import markdown_link_problems, url_problem
+from .urls import markdown_link_findings, url_problem
 
 LANGUAGES = ("nb", "nn")
 URL_FIELDS = {"url"}
@@ -136,8 +136,8 @@ def check_links(model: Model, builder: Builder) -> None:
                 builder.report(owner, name, problem, index=index)
         elif any(mark in value for mark in "[]<(:"):
             # Titles and names are rendered as Markdown too: check every text.
-            for problem in markdown_link_problems(value):
-                builder.report(owner, name, problem, index=index)
+            for target, problem in markdown_link_findings(value):
+                builder.report(owner, name, problem, index=index, needle=target)
 
 
 def walk_text(obj: object) -> Iterator[tuple[object, str, int | None, str, Any]]:

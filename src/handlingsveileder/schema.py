@@ -59,10 +59,18 @@ class Builder:
         message: str,
         index: int | None = None,
         suggestion: str | None = None,
+        needle: str | None = None,
     ) -> None:
+        """Report a problem with `obj.fieldname[index]`.
+
+        With `needle`, the position is that of the needle inside the value (e.g. a link on
+        line 5 of a multi-line text), where it can be found.
+        """
         path, mark = self.locate(obj, fieldname, index)
         if fieldname and (id(obj), fieldname, None) not in self.where:
             path = (*path, fieldname)
+        if needle:
+            mark = find_in_value(mark, needle)
         self.problem(path, mark, message, suggestion)
 
     # -- conversion -------------------------------------------------------------------
@@ -278,6 +286,19 @@ class Builder:
             if converted is not None:
                 result[key.value] = converted
         return result, ok
+
+
+def find_in_value(mark: yaml.Mark, needle: str, reach: int = 20_000) -> yaml.Mark:
+    """The position of `needle` at or after `mark` in the file, else `mark` itself."""
+    buffer = mark.buffer
+    if not isinstance(buffer, str):
+        return mark
+    found = buffer.find(needle, mark.pointer, mark.pointer + reach)
+    if found < 0:
+        return mark
+    line = buffer.count("\n", 0, found)
+    column = found - (buffer.rfind("\n", 0, found) + 1)
+    return yaml.Mark(mark.name, found, line, column, buffer, found)
 
 
 def is_null(node: yaml.Node) -> bool:

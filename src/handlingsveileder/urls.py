@@ -61,8 +61,8 @@ def _renderer() -> markdown.Markdown:
     return markdown.Markdown(extensions=["attr_list", "md_in_html", "def_list", "tables"])
 
 
-def markdown_link_problems(text: str) -> list[str]:
-    """Problems with the links and images that a text becomes once rendered.
+def markdown_link_findings(text: str) -> list[tuple[str, str]]:
+    """(target, problem) for every unsafe link or image that a text becomes once rendered.
 
     The text is rendered the way the site renders it (after `safe_markdown`), and every
     href/src of the result is checked, so no Markdown syntax (reference links, titles,
@@ -74,7 +74,7 @@ def markdown_link_problems(text: str) -> list[str]:
     renderer.reset()
     parser = _Targets()
     parser.feed(renderer.convert(safe_markdown(text)))
-    problems: list[str] = []
+    findings: list[tuple[str, str]] = []
     for tag, target in parser.found:
         problem = url_problem(target)
         if problem is None and tag == "img" and is_external(target):
@@ -82,6 +82,11 @@ def markdown_link_problems(text: str) -> list[str]:
                 f"bildet '{target}' ligger på et annet nettsted: legg bildet i docs/ "
                 "og lenk til det med en sti"
             )
-        if problem and problem not in problems:
-            problems.append(problem)
-    return problems
+        if problem and problem not in [p for _, p in findings]:
+            findings.append((target, problem))
+    return findings
+
+
+def markdown_link_problems(text: str) -> list[str]:
+    """The problems of `markdown_link_findings`, without their targets."""
+    return [problem for _, problem in markdown_link_findings(text)]
