@@ -169,7 +169,7 @@ CASES = [
     ),
     case(
         "javascript-link-in-title",
-        f"bad/javascript-link-in-title.yaml:9:18: {STEP0}.title: {JS_NOT_ALLOWED}",
+        f"bad/javascript-link-in-title.yaml:9:27: {STEP0}.title: {JS_NOT_ALLOWED}",
     ),
     # -- several problems ----------------------------------------------------------------------
     case(
