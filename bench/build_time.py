@@ -356,7 +356,6 @@ def report(series: dict[str, Series]) -> None:
         cli = series["project_cli"]
         print(
             f"  validering / prosjekt, kommandolinje:          {validate.median / cli.median:6.1%}"
-            "  (kommandolinjen validerer to ganger: i run_build og i on_config)"
         )
 
 

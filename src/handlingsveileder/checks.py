@@ -134,8 +134,9 @@ def check_links(model: Model, builder: Builder) -> None:
             problem = url_problem(value)
             if problem:
                 builder.report(owner, name, problem, index=index)
-        elif any(mark in value for mark in "[]<(:"):
-            # Titles and names are rendered as Markdown too: check every text.
+        elif "[" in value:
+            # Every text is rendered as Markdown (titles too). Links and images need '[';
+            # raw HTML and autolinks cannot make one, because `safe_markdown` escapes '<'.
             for target, problem in markdown_link_findings(value):
                 builder.report(owner, name, problem, index=index, needle=target)
 

@@ -98,7 +98,9 @@ def run_build(args: argparse.Namespace) -> int:
             for model_id in chosen:
                 out = staging / model_id if args.all else staging
                 url = f"{base_url.rstrip('/')}/{model_id}/" if (args.all and base_url) else base_url
-                mkdocs_adapter.build_site(config_file, model_id, out, site_url=url, data=data)
+                mkdocs_adapter.build_site(
+                    config_file, model_id, out, site_url=url, data=data, models=models
+                )
             if args.all:
                 index = collection_index({m: models[m] for m in chosen})
                 (staging / "index.html").write_text(index, encoding="utf-8")

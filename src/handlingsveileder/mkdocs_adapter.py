@@ -67,8 +67,10 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
     path = data_path(config)
     base = Path(config.config_file_path or ".").resolve().parent
     shown = os.path.relpath(path, base) if path.is_relative_to(base) else str(path)
+    preloaded = settings(config).get("preloaded")
     try:
-        model = select_model(load_models(path, shown), chosen_model_id(config), shown)
+        models = preloaded if isinstance(preloaded, dict) else load_models(path, shown)
+        model = select_model(models, chosen_model_id(config), shown)
     except ModelError as error:
         raise PluginError(error.report()) from None
     name = model.title if not model.kommune else f"{model.title} – {model.kommune}"
@@ -132,11 +134,13 @@ def build_site(
     *,
     site_url: str | None = None,
     data: Path | None = None,
+    models: dict[str, Model] | None = None,
     strict: bool = True,
 ) -> None:
     """Build one model's site into `site_dir` (use `atomic.replace_dir` around it).
 
-    `data` replaces `extra.handlingsveileder.data` of the config file.
+    `data` replaces `extra.handlingsveileder.data` of the config file; `models`, already
+    read and checked from that file, spares reading it again for every site.
     """
     import logging
 
@@ -157,6 +161,8 @@ def build_site(
         chosen: dict[str, Any] = {"force": model_id}
         if data is not None:
             chosen["data"] = str(data.resolve())
+        if models is not None:
+            chosen["preloaded"] = models
         config.extra[SETTINGS_KEY] = {**settings(config), **chosen}
         try:
             build(config)
