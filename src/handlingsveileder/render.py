@@ -208,9 +208,6 @@ class PageRenderer:
             out.append(f"- {self.words['next']}: {self.target_text(target, page)}")
         return out
 
-    def names(self, ids: Iterable[str], catalogue: dict[str, object]) -> str:
-        return ", ".join(safe_inline(getattr(catalogue[i], "name")) for i in ids)  # noqa: B009
-
     # -- pages ----------------------------------------------------------------------
 
     def front_page(self) -> Page:
@@ -289,7 +286,8 @@ class PageRenderer:
         if step.deadline:
             facts += [words["deadline"], f":   {safe_inline(step.deadline)}", ""]
         if step.responsible:
-            facts += [words["responsible"], f":   {self.names(step.responsible, model.roles)}", ""]  # type: ignore[arg-type]
+            roles = ", ".join(safe_inline(model.roles[rid].name) for rid in step.responsible)
+            facts += [words["responsible"], f":   {roles}", ""]
         if step.documentation:
             facts += [words["documentation"]]
             facts += [f":   {safe_inline(item)}" for item in step.documentation] + [""]
