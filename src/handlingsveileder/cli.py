@@ -9,9 +9,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import ModelError
-from .validate import load_models, select_model
+from .validate import DEFAULT_DATA, load_models, select_model
 
-DEFAULT_DATA = Path("data/models.yaml")
 DEFAULT_CONFIG = Path("mkdocs.yml")
 
 

@@ -19,15 +19,13 @@ from mkdocs.structure.files import File, Files
 from .errors import ModelError
 from .model import Model
 from .render import announce_html, nav, render_pages
-from .validate import load_models, select_model
+from .validate import DEFAULT_DATA, load_models, select_model
 
 SETTINGS_KEY = "handlingsveileder"
 """`extra.handlingsveileder` in mkdocs.yml: `data` (the YAML file) and `model` (its id)."""
 STATE_KEY = "hv"
 """Where this build's model is kept on the config (also read by theme/main.html)."""
 ENV_MODEL = "HV_MODEL"
-DEFAULT_DATA = "data/models.yaml"
-MATERIAL_LANGUAGES = {"nb": "nb", "nn": "nn"}
 
 
 @dataclass(frozen=True)
@@ -76,7 +74,7 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
     name = model.title if not model.kommune else f"{model.title} – {model.kommune}"
     # Themes print the site name and navigation titles as HTML, unescaped.
     config.site_name = html.escape(name, quote=False)
-    config.theme["language"] = MATERIAL_LANGUAGES[model.language]
+    config.theme["language"] = model.language  # Material has both `nb` and `nn`
     config.nav = escape_titles(nav(model))
     config.extra[STATE_KEY] = BuildState(model, path, announce_html(model))
     return config

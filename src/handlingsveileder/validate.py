@@ -10,6 +10,9 @@ from .load import compose_file, compose_text
 from .model import Model
 from .schema import Builder
 
+DEFAULT_DATA = Path("data/models.yaml")
+"""Where the models live, relative to the project folder (mkdocs.yml may say otherwise)."""
+
 
 def load_models(path: Path, display_name: str | None = None) -> dict[str, Model]:
     """Read, build and check every model in `path`; raise one ModelError listing all problems."""
