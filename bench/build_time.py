@@ -39,8 +39,9 @@ import yaml
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 from handlingsveileder import mkdocs_adapter
-from handlingsveileder.render import nav, render_pages
-from handlingsveileder.urlpaths import directory_url
+from handlingsveileder.links import directory_url
+from handlingsveileder.pages import render_pages
+from handlingsveileder.sitemap import SiteMap
 from handlingsveileder.validate import load_models, select_model
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -202,7 +203,7 @@ def make_baseline(folder: Path, model_id: str) -> Baseline:
     site_name = model.title if not model.kommune else f"{model.title} – {model.kommune}"
     files = []
     for name, with_theme in (("mkdocs.yml", False), ("mkdocs-tema.yml", True)):
-        config = baseline_config(site_name, nav(model), with_theme=with_theme)
+        config = baseline_config(site_name, SiteMap(model).nav(), with_theme=with_theme)
         text = yaml.dump(config, Dumper=ConfigDumper, allow_unicode=True, sort_keys=False)
         (folder / name).write_text(text, encoding="utf-8")
         files.append(folder / name)
@@ -259,7 +260,9 @@ def contenders(model_id: str, baseline: Baseline, *, subprocesses: bool) -> dict
     series = {
         "project": Series(
             "prosjekt, i prosess (build_site)",
-            lambda out: mkdocs_adapter.build_site(CONFIG, model_id, out),
+            lambda out: mkdocs_adapter.build_site(
+                CONFIG, mkdocs_adapter.BuildRequest.read(CONFIG, model_id), out
+            ),
         ),
         "baseline": Series(
             "grunnlinje, i prosess (mkdocs build)",

@@ -245,7 +245,9 @@ def build_and_serve(model_id: str, folder: Path) -> tuple[str, http.server.Threa
     base = f"http://{LOCAL_HOST}:{sock.getsockname()[1]}/"
     site = folder / "site"
     try:
-        mkdocs_adapter.build_site(CONFIG, model_id, site, site_url=base)
+        mkdocs_adapter.build_site(
+            CONFIG, mkdocs_adapter.BuildRequest.read(CONFIG, model_id), site, site_url=base
+        )
     except mkdocs_adapter.BuildFailed as failed:
         sock.close()
         raise SystemExit(f"Bygget feilet: {failed}") from None

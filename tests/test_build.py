@@ -13,8 +13,9 @@ import pytest
 from conftest import CONFIG, DATA, ROOT, Served
 
 from handlingsveileder import cli
-from handlingsveileder.render import render_pages
-from handlingsveileder.urlpaths import directory_url
+from handlingsveileder.links import directory_url
+from handlingsveileder.pages import render_pages
+from handlingsveileder.settings import read_extra, resolve
 from handlingsveileder.validate import load_models
 
 MKDOCS = Path(sys.executable).with_name("mkdocs")
@@ -164,7 +165,18 @@ def test_schema_lists_every_field(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_config_file_names_the_default_model() -> None:
-    assert cli.model_setting(CONFIG) == "modum"
+    settings = resolve(read_extra(CONFIG), ROOT, {})
+    assert settings.model_id == "modum"
+    assert settings.data == DATA
+    assert settings.data_shown == "data/models.yaml"
+
+
+def test_model_precedence_option_then_environment_then_config() -> None:
+    extra = read_extra(CONFIG)
+    assert resolve(extra, ROOT, {"HV_MODEL": "romskog"}).model_id == "romskog"
+    assert resolve(extra, ROOT, {"HV_MODEL": "romskog"}, model="samarbeidsmodellen").model_id == (
+        "samarbeidsmodellen"
+    )
 
 
 def test_editor_reference_is_up_to_date(capsys: pytest.CaptureFixture[str]) -> None:

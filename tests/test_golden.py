@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from conftest import DATA, MODELS, ROOT
 
-from handlingsveileder.render import render_pages
-from handlingsveileder.urlpaths import directory_url
+from handlingsveileder.links import directory_url
+from handlingsveileder.pages import render_pages
 from handlingsveileder.validate import load_models
 
 GOLDEN = Path(__file__).parent / "golden"

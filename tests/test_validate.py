@@ -20,8 +20,8 @@ from _pytest.mark import ParameterSet
 
 from handlingsveileder import cli
 from handlingsveileder.errors import ModelError, closest, format_path
-from handlingsveileder.text import safe_markdown
-from handlingsveileder.urls import markdown_link_problems, url_problem
+from handlingsveileder.link_safety import markdown_link_problems, url_problem
+from handlingsveileder.markup import safe_markdown
 from handlingsveileder.validate import load_models, load_models_text, select_model
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -516,3 +516,14 @@ def test_safe_markdown_makes_attribute_lists_inert(text: str) -> None:
 )
 def test_safe_markdown_leaves_code_alone(text: str) -> None:
     assert safe_markdown(text) == text
+
+
+def test_the_editor_reference_example_passes_check() -> None:
+    """The example in REDIGERING.md is a model that `check` accepts."""
+    from handlingsveileder.editor_reference import example_yaml
+
+    models = load_models_text(example_yaml(), "eksempel.yaml")
+    assert list(models) == ["eksempel"]
+    assert f"```yaml\n{example_yaml()}```" in (FIXTURES.parent.parent / "REDIGERING.md").read_text(
+        encoding="utf-8"
+    )

@@ -1,126 +1,134 @@
-"""Checks that need the whole model: ids, references, flow and links."""
+"""Checks that need the whole model: choices, ids, references, flow and links.
+
+Every check reports to a `Reporter`; which fields hold references, URLs or fixed choices
+is read from the model's types (`fields.py`), not listed here.
+"""
 
 from __future__ import annotations
 
-import dataclasses
-import typing
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Collection
 
 from . import graph
 from .errors import closest
+from .fields import walk_refs, walk_text
+from .kinds import FLOW
+from .link_safety import markdown_link_findings, url_problem
 from .model import END, Model
-from .schema import Builder
-from .urls import markdown_link_findings, url_problem
-
-LANGUAGES = ("nb", "nn")
-URL_FIELDS = {"url"}
+from .reporter import Reporter
 
 
-def check_model(model: Model, builder: Builder) -> None:
+def check_model(model: Model, reporter: Reporter) -> None:
     # A value that could not be read was left out of the model; the flow checks would
     # then report its consequences (a step "leading nowhere" without its `end`) as well.
-    readable = not any(p.path[:1] == (model.id,) for p in builder.problems)
-    if model.language not in LANGUAGES:
-        builder.report(
-            model,
-            "language",
-            f"ukjent språk '{model.language}': bruk nb (bokmål) eller nn (nynorsk)",
-            suggestion=closest(model.language, LANGUAGES) or "nb",
-        )
+    readable = not reporter.concerns(model.id)
+    check_choices(model, reporter)
     if not model.levels and readable:
-        builder.report(model, None, "modellen har ingen nivåer (levels)")
-    before = len(builder.problems)
-    check_unique_ids(model, builder)
-    check_references(model, builder)
-    if readable and len(builder.problems) == before:
+        reporter.report(model, None, "modellen har ingen nivåer (levels)")
+    before = len(reporter.problems)
+    check_unique_ids(model, reporter)
+    check_references(model, reporter)
+    if readable and len(reporter.problems) == before:
         # With a wrong id, every step behind it would also be reported as unreachable.
-        check_flow(model, builder)
-    check_links(model, builder)
+        check_flow(model, reporter)
+    check_links(model, reporter)
 
 
-def check_unique_ids(model: Model, builder: Builder) -> None:
+def check_choices(model: Model, reporter: Reporter) -> None:
+    for owner, spec, index, value in walk_text(model):
+        choices = spec.choices
+        if choices is not None and value not in choices.values:
+            reporter.report(
+                owner,
+                spec.name,
+                choices.message.format(value=value),
+                index=index,
+                suggestion=closest(value, choices.values) or choices.values[0],
+            )
+
+
+def check_unique_ids(model: Model, reporter: Reporter) -> None:
     seen: dict[str, str] = {}
     for level in model.levels:
-        things: list[tuple[object, str]] = [(level, "nivå")]
-        things.extend((step, "steg") for step in level.steps)
-        for thing, kind in things:
-            ident: str = thing.id  # type: ignore[attr-defined]
+        things: list[tuple[object, str, str]] = [(level, level.id, "nivå")]
+        things.extend((step, step.id, "steg") for step in level.steps)
+        for thing, ident, kind in things:
             if ident == END:
-                builder.report(thing, "id", f"'{END}' er reservert og kan ikke brukes som id")
+                reporter.report(thing, "id", f"'{END}' er reservert og kan ikke brukes som id")
             elif ident in seen:
-                builder.report(thing, "id", f"id-en '{ident}' er brukt før (av et {seen[ident]})")
+                reporter.report(thing, "id", f"id-en '{ident}' er brukt før (av et {seen[ident]})")
             else:
                 seen[ident] = kind
 
 
-def check_references(model: Model, builder: Builder) -> None:
-    catalogues: dict[str, tuple[str, typing.Collection[str]]] = {
-        "responsible": ("rolle", model.roles),
-        "tools": ("verktøy", model.tools),
-        "resources": ("ressurs", model.resources),
-        "legal": ("lovhenvisning", model.legal),
+def catalogues(model: Model) -> dict[str, Collection[str]]:
+    """The ids each kind of reference may name."""
+    flow = {level.id for level in model.levels} | set(model.step_index()) | {END}
+    return {
+        FLOW: flow,
+        "roles": model.roles,
+        "tools": model.tools,
+        "resources": model.resources,
+        "legal": model.legal,
     }
-    flow_ids = {level.id for level in model.levels} | set(model.step_index())
-    levels = model.level_index()
 
-    def check(owner: object, name: str, refs: tuple[str, ...]) -> None:
-        kind, known = catalogues.get(name, ("steg", flow_ids))
-        for index, ref in enumerate(refs):
-            if ref not in known and not (ref == END and kind == "steg"):
-                builder.report(
+
+def check_references(model: Model, reporter: Reporter) -> None:
+    known = catalogues(model)
+    for owner, spec, refs in walk_refs(model):
+        ref = spec.ref
+        assert ref is not None
+        for index, target in enumerate(refs):
+            if target not in known[ref.catalogue]:
+                candidates = set(known[ref.catalogue]) - {END}
+                reporter.report(
                     owner,
-                    name,
-                    f"ukjent {kind} '{ref}'",
+                    spec.name,
+                    f"ukjent {ref.noun} '{target}'",
                     index=index,
-                    suggestion=closest(ref, known),
+                    suggestion=closest(target, candidates),
                 )
-            elif name == "start" and ref in levels and owner is not model:
-                builder.report(
-                    owner, name, f"'{ref}' er et nivå: start må være steg i nivået", index=index
-                )
+    check_starts(model, reporter)
+    for _level, step in model.all_steps():
+        for outcome in step.outcomes:
+            if not outcome.goto:
+                reporter.report(outcome, "goto", "utfallet fører ingen steder")
 
-    check(model, "start", model.start)
-    for section in model.sections:
-        check(section, "legal", section.legal)
+
+def check_starts(model: Model, reporter: Reporter) -> None:
+    """A level starts with its own steps."""
+    levels = model.level_index()
+    steps = set(model.step_index())
     for level in model.levels:
-        check(level, "start", level.start)
-        check(level, "next", level.next)
         own = {step.id for step in level.steps}
         for index, ref in enumerate(level.start):
-            if ref in flow_ids and ref not in own:
-                builder.report(
+            if ref in levels:
+                reporter.report(
+                    level, "start", f"'{ref}' er et nivå: start må være steg i nivået", index=index
+                )
+            elif ref in steps and ref not in own:
+                reporter.report(
                     level, "start", f"steget '{ref}' hører ikke til dette nivået", index=index
                 )
-        for step in level.steps:
-            for name in ("responsible", "tools", "resources", "legal"):
-                check(step, name, getattr(step, name))
-            if step.next is not None:
-                check(step, "next", step.next)
-            for outcome in step.outcomes:
-                check(outcome, "goto", outcome.goto)
-                if not outcome.goto:
-                    builder.report(outcome, "goto", "utfallet fører ingen steder")
 
 
-def check_flow(model: Model, builder: Builder) -> None:
+def check_flow(model: Model, reporter: Reporter) -> None:
     if not model.levels:
         return
     reached = graph.reachable(model)
     for level in model.levels:
         if not level.steps and level.id not in reached:
-            builder.report(level, None, f"nivået '{level.id}' kan ikke nås fra starten")
+            reporter.report(level, None, f"nivået '{level.id}' kan ikke nås fra starten")
         for step in level.steps:
             follows = graph.successors(level, step)
             if step.id not in reached:
-                builder.report(
+                reporter.report(
                     step,
                     None,
                     f"steget '{step.id}' kan ikke nås fra starten: ingen next, goto eller start "
                     "peker hit",
                 )
             if not follows.targets() and not follows.ends:
-                builder.report(
+                reporter.report(
                     step,
                     None,
                     f"steget '{step.id}' fører ingen steder: legg til next, outcomes eller "
@@ -128,41 +136,14 @@ def check_flow(model: Model, builder: Builder) -> None:
                 )
 
 
-def check_links(model: Model, builder: Builder) -> None:
-    for owner, name, index, value, _hint in walk_text(model):
-        if name in URL_FIELDS:
+def check_links(model: Model, reporter: Reporter) -> None:
+    for owner, spec, index, value in walk_text(model):
+        if spec.url:
             problem = url_problem(value)
             if problem:
-                builder.report(owner, name, problem, index=index)
+                reporter.report(owner, spec.name, problem, index=index)
         elif "[" in value:
             # Every text is rendered as Markdown (titles too). Links and images need '[';
             # raw HTML and autolinks cannot make one, because `safe_markdown` escapes '<'.
             for target, problem in markdown_link_findings(value):
-                builder.report(owner, name, problem, index=index, needle=target)
-
-
-def walk_text(obj: object) -> Iterator[tuple[object, str, int | None, str, Any]]:
-    """Every text value in a model, with its owner, field name, list index and type."""
-    if not dataclasses.is_dataclass(obj):
-        return
-    hints = typing.get_type_hints(type(obj))
-    for f in dataclasses.fields(obj):
-        value = getattr(obj, f.name)
-        hint = hints[f.name]
-        inner = [a for a in typing.get_args(hint) if a is not type(None)]
-        base = inner[0] if typing.get_origin(hint) is not None and inner else hint
-        if typing.get_origin(base) is tuple:
-            base = typing.get_args(base)[0]
-        if isinstance(value, str):
-            yield obj, f.name, None, value, base
-        elif isinstance(value, tuple):
-            for index, item in enumerate(value):
-                if isinstance(item, str):
-                    yield obj, f.name, index, item, base
-                else:
-                    yield from walk_text(item)
-        elif isinstance(value, dict):
-            for item in value.values():
-                yield from walk_text(item)
-        else:
-            yield from walk_text(value)
+                reporter.report(owner, spec.name, problem, index=index, needle=target)

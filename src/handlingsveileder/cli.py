@@ -9,9 +9,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import ModelError
-from .validate import DEFAULT_DATA, load_models, select_model
-
-DEFAULT_CONFIG = Path("mkdocs.yml")
+from .settings import DEFAULT_CONFIG, DEFAULT_DATA, ENV_MODEL, SettingsError
+from .validate import load_models, select_model
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -21,6 +20,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.run(args))
     except ModelError as error:
         print(error.report(), file=sys.stderr)
+        return 1
+    except SettingsError as error:
+        print(error, file=sys.stderr)
         return 1
 
 
@@ -40,7 +42,7 @@ def parser() -> argparse.ArgumentParser:
     which.add_argument(
         "--model",
         metavar="ID",
-        help="modellen som bygges (ellers HV_MODEL "
+        help=f"modellen som bygges (ellers {ENV_MODEL} "
         "eller extra.handlingsveileder.model i mkdocs.yml)",
     )
     which.add_argument("--all", action="store_true", help="bygg alle modellene, hver i sin mappe")
@@ -75,31 +77,29 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_build(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
     from . import mkdocs_adapter
     from .atomic import replace_dir
     from .collection import collection_index
+    from .settings import from_config_file
 
     config_file: Path = args.config
     if not config_file.is_file():
         print(f"{config_file}: finner ikke konfigurasjonsfilen", file=sys.stderr)
         return 1
-    data = args.data or config_file.resolve().parent / data_setting(config_file)
-    shown = os.path.relpath(data)
-    models = load_models(data, shown)
-    if args.all:
-        chosen = list(models)
-    else:
-        model_id = args.model or os.environ.get("HV_MODEL") or model_setting(config_file)
-        chosen = [select_model(models, model_id, shown).id]
+    settings = from_config_file(config_file, model=args.model, data=args.data)
+    shown = settings.data_shown
+    models = load_models(settings.data, shown)
+    chosen = list(models) if args.all else [select_model(models, settings.chosen_model(), shown).id]
     base_url = args.site_url
     try:
         with replace_dir(args.site_dir) as staging:
             for model_id in chosen:
                 out = staging / model_id if args.all else staging
                 url = f"{base_url.rstrip('/')}/{model_id}/" if (args.all and base_url) else base_url
-                mkdocs_adapter.build_site(
-                    config_file, model_id, out, site_url=url, data=data, models=models
-                )
+                request = mkdocs_adapter.BuildRequest(replace(settings, model_id=model_id), models)
+                mkdocs_adapter.build_site(config_file, request, out, site_url=url)
             if args.all:
                 index = collection_index({m: models[m] for m in chosen})
                 (staging / "index.html").write_text(index, encoding="utf-8")
@@ -113,32 +113,10 @@ def run_build(args: argparse.Namespace) -> int:
     return 0
 
 
-def mkdocs_settings(config_file: Path) -> dict[str, object]:
-    """`extra.handlingsveileder` from mkdocs.yml, read without MkDocs."""
-    import yaml
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
-    with config_file.open(encoding="utf-8") as handle:
-        config = yaml.load(handle, Loader=Loader) or {}
-    value = (config.get("extra") or {}).get("handlingsveileder") or {}
-    return value if isinstance(value, dict) else {}
-
-
-def data_setting(config_file: Path) -> str:
-    return str(mkdocs_settings(config_file).get("data", DEFAULT_DATA))
-
-
-def model_setting(config_file: Path) -> str:
-    return str(mkdocs_settings(config_file).get("model", ""))
-
-
 def run_export(args: argparse.Namespace) -> int:
     from .atomic import replace_dir
-    from .render import render_pages
-    from .urlpaths import directory_url
+    from .links import directory_url
+    from .pages import render_pages
 
     data: Path = args.data
     model = select_model(load_models(data, str(data)), args.model, str(data))
@@ -152,9 +130,9 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_schema(args: argparse.Namespace) -> int:
-    from .schema_doc import schema_markdown
+    from .editor_reference import reference_markdown
 
-    print(schema_markdown(), end="")
+    print(reference_markdown(), end="")
     return 0
 
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Final
 
+LANGUAGES: Final = ("nb", "nn")
+"""The language forms a model can be written in; each has a full set of labels below."""
+
 LABELS: Final[dict[str, dict[str, str]]] = {
     "nb": {
         "front": "Forside",
@@ -93,4 +96,5 @@ LABELS: Final[dict[str, dict[str, str]]] = {
 
 
 def labels(language: str) -> dict[str, str]:
-    return LABELS.get(language, LABELS["nb"])
+    """The site's words in `language` (a validated model's language is always known)."""
+    return LABELS[language]

@@ -7,12 +7,12 @@ from the data can break a diagram or inject a directive.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import graph
-from .model import END, Level, Model, Step
-from .text import plain
+from .links import Href
+from .markup import plain
+from .model import END, Level, Model
 
 MAX_TEXT_SIZE = 50_000
 """Mermaid's default `maxTextSize`: longer diagrams are refused by the browser."""
@@ -32,9 +32,6 @@ ENTITIES = {
     "$": "#36;",
 }
 
-Href = Callable[[str], str]
-"""Gives the href for a step or level id, relative to the page the diagram stands on."""
-
 
 class DiagramTooLarge(Exception):
     """The diagram would exceed Mermaid's limits and would not render."""
@@ -49,10 +46,6 @@ def shorten(text: str, limit: int = LABEL_LIMIT) -> str:
 def label(text: str, limit: int = LABEL_LIMIT) -> str:
     """A quoted Mermaid label: one line, shortened, syntax characters encoded."""
     return '"' + "".join(ENTITIES.get(ch, ch) for ch in shorten(text, limit)) + '"'
-
-
-def step_label(step: Step) -> str:
-    return f"{step.number} {step.title}" if step.number else step.title
 
 
 @dataclass
@@ -134,12 +127,12 @@ def level_flowchart(
         if target == END:
             return chart.node(END, words["end"], "circle")
         if target in own:
-            return chart.node(target, step_label(steps[target][1]), "box", href(target))
+            return chart.node(target, steps[target][1].heading, "box", href(target))
         if target in levels:
             return chart.node(target, levels[target].name, "subroutine", href(target))
         other_level, other = steps[target]
         return chart.node(
-            target, f"{other_level.name}: {step_label(other)}", "subroutine", href(target)
+            target, f"{other_level.name}: {other.heading}", "subroutine", href(target)
         )
 
     start = chart.node("__start__", words["start"], "circle")
@@ -175,7 +168,7 @@ def overview_flowchart(model: Model, href: Href, words: dict[str, str]) -> str:
             continue
         chart.lines.append(f"    subgraph g{level_number}[{label(level.name)}]")
         for step in level.steps:
-            chart.node(step.id, step_label(step), "box", href(step.id))
+            chart.node(step.id, step.heading, "box", href(step.id))
         chart.lines.append("    end")
 
     def nodes_for(target: str) -> tuple[str, ...]:
@@ -207,5 +200,5 @@ def overview_flowchart(model: Model, href: Href, words: dict[str, str]) -> str:
 
 
 def describe_level(level: Level, words: dict[str, str]) -> str:
-    names = [shorten(step_label(step)) for step in level.steps]
+    names = [shorten(step.heading) for step in level.steps]
     return f"{level.name}: " + ", ".join(names) if names else level.name

@@ -2,12 +2,18 @@
 
 Nothing is kept between builds except on the per-build `config` object, because
 `mkdocs serve` keeps hook modules alive across rebuilds.
+
+Two ways in: `mkdocs build`/`mkdocs serve` run the hook, which reads the settings
+itself (`settings.resolve`); `handlingsveileder build` has already read the settings and
+checked the models, and hands both over as one `BuildRequest` (see `build_site`).
 """
 
 from __future__ import annotations
 
 import html
+import logging
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,68 +22,68 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from .banner import announce_html
 from .errors import ModelError
 from .model import Model
-from .render import announce_html, nav, render_pages
-from .validate import DEFAULT_DATA, load_models, select_model
+from .pages import render_pages
+from .settings import Settings, SettingsError, from_config_file, resolve
+from .sitemap import SiteMap
+from .validate import load_models, select_model
 
-SETTINGS_KEY = "handlingsveileder"
-"""`extra.handlingsveileder` in mkdocs.yml: `data` (the YAML file) and `model` (its id)."""
 STATE_KEY = "hv"
 """Where this build's model is kept on the config (also read by theme/main.html)."""
-ENV_MODEL = "HV_MODEL"
+REQUEST_KEY = "hv_request"
+"""Where `build_site` puts its `BuildRequest` for `configure`."""
+
+
+@dataclass(frozen=True)
+class BuildRequest:
+    """What the command line decided before MkDocs runs: the settings and the checked models."""
+
+    settings: Settings
+    models: Mapping[str, Model]
+
+    @classmethod
+    def read(cls, config_file: Path, model_id: str | None = None) -> BuildRequest:
+        """Read the settings of `config_file` and check its models (raises ModelError)."""
+        settings = from_config_file(config_file, model=model_id)
+        return cls(settings, load_models(settings.data, settings.data_shown))
 
 
 @dataclass(frozen=True)
 class BuildState:
     model: Model
-    data_file: Path
+    settings: Settings
     announce: str
-
-
-def settings(config: MkDocsConfig) -> dict[str, Any]:
-    value = config.extra.get(SETTINGS_KEY) or {}
-    if not isinstance(value, dict):
-        raise PluginError(f"extra.{SETTINGS_KEY} i mkdocs.yml må være en oppslagstabell")
-    return value
-
-
-def data_path(config: MkDocsConfig) -> Path:
-    base = Path(config.config_file_path or ".").resolve().parent
-    return base / str(settings(config).get("data", DEFAULT_DATA))
-
-
-def chosen_model_id(config: MkDocsConfig) -> str:
-    """The model to build: `extra.handlingsveileder.force` (set by the CLI), then the
-    environment variable HV_MODEL, then `extra.handlingsveileder.model`."""
-    chosen = (
-        settings(config).get("force") or os.environ.get(ENV_MODEL) or settings(config).get("model")
-    )
-    if not chosen:
-        raise PluginError(
-            f"ingen modell valgt: sett extra.{SETTINGS_KEY}.model i mkdocs.yml eller {ENV_MODEL}"
-        )
-    return str(chosen)
 
 
 def configure(config: MkDocsConfig) -> MkDocsConfig:
     """on_config: validate the data, then set the site's name, language and navigation."""
-    path = data_path(config)
-    base = Path(config.config_file_path or ".").resolve().parent
-    shown = os.path.relpath(path, base) if path.is_relative_to(base) else str(path)
-    preloaded = settings(config).get("preloaded")
+    request = config.extra.get(REQUEST_KEY)
     try:
-        models = preloaded if isinstance(preloaded, dict) else load_models(path, shown)
-        model = select_model(models, chosen_model_id(config), shown)
+        if isinstance(request, BuildRequest):
+            settings, models = request.settings, request.models
+        else:
+            settings = own_settings(config)
+            models = load_models(settings.data, settings.data_shown)
+        model = select_model(dict(models), settings.chosen_model(), settings.data_shown)
     except ModelError as error:
         raise PluginError(error.report()) from None
+    except SettingsError as error:
+        raise PluginError(str(error)) from None
     name = model.title if not model.kommune else f"{model.title} – {model.kommune}"
     # Themes print the site name and navigation titles as HTML, unescaped.
     config.site_name = html.escape(name, quote=False)
     config.theme["language"] = model.language  # Material has both `nb` and `nn`
-    config.nav = escape_titles(nav(model))
-    config.extra[STATE_KEY] = BuildState(model, path, announce_html(model))
+    config.nav = escape_titles(SiteMap(model).nav())
+    config.extra[STATE_KEY] = BuildState(model, settings, announce_html(model))
     return config
+
+
+def own_settings(config: MkDocsConfig) -> Settings:
+    """The settings of a build that MkDocs started: mkdocs.yml and HV_MODEL."""
+    base = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+    return resolve(config.extra, base, os.environ)
 
 
 def escape_titles(entries: list[Any]) -> list[Any]:
@@ -99,16 +105,16 @@ def state(config: MkDocsConfig) -> BuildState:
 
 def add_pages(files: Files, config: MkDocsConfig) -> Files:
     """on_files: add every generated page, in memory; nothing is written to docs/."""
-    model = state(config).model
+    built = state(config)
 
     def url_of(src_uri: str) -> str:
         return File.generated(config, src_uri, content="").url
 
-    for page in render_pages(model, url_of):
+    for page in render_pages(built.model, url_of):
         existing = files.get_file_from_path(page.src_uri)
         if existing is not None and existing.generated_by is None:
             raise PluginError(
-                f"docs/{page.src_uri} finnes, men siden lages fra {state(config).data_file.name}: "
+                f"docs/{page.src_uri} finnes, men siden lages fra {built.settings.data.name}: "
                 "fjern eller gi nytt navn til filen i docs/"
             )
         files.append(File.generated(config, page.src_uri, content=page.markdown))
@@ -117,7 +123,10 @@ def add_pages(files: Files, config: MkDocsConfig) -> Files:
 
 def watch_data(server: Any, config: MkDocsConfig) -> Any:
     """on_serve: rebuild when the data file changes."""
-    server.watch(str(data_path(config)))
+    try:
+        server.watch(str(own_settings(config).data))
+    except SettingsError as error:
+        raise PluginError(str(error)) from None
     return server
 
 
@@ -127,21 +136,13 @@ class BuildFailed(Exception):
 
 def build_site(
     config_file: Path,
-    model_id: str,
+    request: BuildRequest,
     site_dir: Path,
     *,
     site_url: str | None = None,
-    data: Path | None = None,
-    models: dict[str, Model] | None = None,
     strict: bool = True,
 ) -> None:
-    """Build one model's site into `site_dir` (use `atomic.replace_dir` around it).
-
-    `data` replaces `extra.handlingsveileder.data` of the config file; `models`, already
-    read and checked from that file, spares reading it again for every site.
-    """
-    import logging
-
+    """Build the request's model into `site_dir` (use `atomic.replace_dir` around it)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort
@@ -156,12 +157,7 @@ def build_site(
         if site_url is not None:
             overrides["site_url"] = site_url
         config = load_config(str(config_file), **overrides)
-        chosen: dict[str, Any] = {"force": model_id}
-        if data is not None:
-            chosen["data"] = str(data.resolve())
-        if models is not None:
-            chosen["preloaded"] = models
-        config.extra[SETTINGS_KEY] = {**settings(config), **chosen}
+        config.extra[REQUEST_KEY] = request
         try:
             build(config)
         except Abort as abort:

@@ -5,20 +5,35 @@ Every class is a frozen dataclass and maps one-to-one to a YAML mapping in
 documentation of that YAML key (in Norwegian, because editors read it);
 `handlingsveileder schema` prints it.
 
-Type conventions understood by the validator:
+The types carry the rules (read by `fields.py`, never elsewhere):
 - `Markdown`: text that is rendered as Markdown (raw HTML is shown as text).
-- `Id`: a reference to something declared elsewhere in the same model.
+- `Id`: an id declared here; `FlowRef`, `RoleRef` …: a reference to one declared elsewhere.
+- `Url`: a link target that must be safe to publish.
 - `tuple[X, ...]`: a YAML list (a single value is accepted as a list of one).
 - `dict[str, X]`: a YAML mapping keyed by id.
+- A field without a default is required.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import NewType
+from typing import Annotated
 
-Markdown = NewType("Markdown", str)
-Id = NewType("Id", str)
+from .i18n import LANGUAGES
+from .kinds import FLOW, IdText, MarkdownText, OneOf, Ref, UrlText
+
+Markdown = Annotated[str, MarkdownText()]
+Id = Annotated[str, IdText()]
+Url = Annotated[str, UrlText()]
+FlowRef = Annotated[str, Ref(FLOW, "steg")]
+RoleRef = Annotated[str, Ref("roles", "rolle")]
+ToolRef = Annotated[str, Ref("tools", "verktøy")]
+ResourceRef = Annotated[str, Ref("resources", "ressurs")]
+LegalRefId = Annotated[str, Ref("legal", "lovhenvisning")]
+Language = Annotated[
+    str,
+    OneOf(LANGUAGES, "ukjent språk '{value}': bruk nb (bokmål) eller nn (nynorsk)"),
+]
 
 END = "end"
 """The reserved target that ends the process (used in `next` and `goto`)."""
@@ -85,7 +100,7 @@ class Tool:
     """Verktøyets navn slik kilden skriver det, f.eks. «Observasjonsskjema»."""
     description: Markdown | None = None
     """Hva verktøyet er og når det brukes."""
-    url: str | None = None
+    url: Url | None = None
     """Lenke til kommunens egen mal eller fil (https:, http: eller en sti på nettstedet)."""
     formats: tuple[str, ...] = ()
     """Filformater kilden nevner, f.eks. [PDF, ODT]."""
@@ -97,7 +112,7 @@ class Resource:
 
     name: str
     """Ressursens navn slik kilden skriver det."""
-    url: str | None = None
+    url: Url | None = None
     """Nettadressen, nøyaktig slik kilden gir den. Utelat den hvis kilden ikke oppgir en."""
     description: Markdown | None = None
     """Kort beskrivelse, f.eks. «samtalehjelp til deg som er bekymret for et barn»."""
@@ -109,7 +124,7 @@ class LegalRef:
 
     name: str
     """Henvisningen nøyaktig slik kilden skriver den, f.eks. «Fvl. § 13b»."""
-    url: str | None = None
+    url: Url | None = None
     """Lenke til lovteksten, hvis kilden gir en."""
     text: Markdown | None = None
     """Hva bestemmelsen sier, slik kilden gjengir det."""
@@ -123,7 +138,7 @@ class Section:
     """Seksjonens overskrift."""
     text: Markdown
     """Innholdet."""
-    legal: tuple[Id, ...] = ()
+    legal: tuple[LegalRefId, ...] = ()
     """Lovhenvisninger (id-er fra `legal`)."""
 
 
@@ -134,7 +149,7 @@ class Outcome:
     label: Markdown
     """Utfallet slik kilden formulerer det, f.eks. «Tiltakene har hatt ønsket effekt, det er ikke
     lenger grunn til å bekymre seg.»."""
-    goto: tuple[Id, ...]
+    goto: tuple[FlowRef, ...]
     """Hvor utfallet fører: id-en til et steg eller et nivå, eller `end` når saken avsluttes. Flere
     mål kan gis som liste."""
     text: Markdown | None = None
@@ -161,15 +176,15 @@ class Step:
     """Spørsmål den ansatte stiller seg eller andre."""
     deadline: str | None = None
     """Frist slik kilden skriver den, f.eks. «senest innen 4 uker»."""
-    responsible: tuple[Id, ...] = ()
+    responsible: tuple[RoleRef, ...] = ()
     """Hvem som har ansvaret (id-er fra `roles`)."""
     documentation: tuple[Markdown, ...] = ()
     """Hva som skal dokumenteres, med kildens ord."""
-    tools: tuple[Id, ...] = ()
+    tools: tuple[ToolRef, ...] = ()
     """Verktøy steget bruker (id-er fra `tools`)."""
-    resources: tuple[Id, ...] = ()
+    resources: tuple[ResourceRef, ...] = ()
     """Nettressurser steget anbefaler (id-er fra `resources`)."""
-    legal: tuple[Id, ...] = ()
+    legal: tuple[LegalRefId, ...] = ()
     """Lovhenvisninger (id-er fra `legal`)."""
     after: Markdown | None = None
     """Tekst som står etter punktene og verktøyene i kilden."""
@@ -177,13 +192,18 @@ class Step:
     """Mulige utfall når steget er en beslutning."""
     outcomes_intro: Markdown | None = None
     """Teksten foran utfallene, f.eks. «Det er tre mulige utfall:»."""
-    next: tuple[Id, ...] | None = None
+    next: tuple[FlowRef, ...] | None = None
     """Hvor man går videre uten en beslutning: steg- eller nivå-id-er, eller `end`. Utelatt: neste
     steg i nivået."""
     end: bool = False
     """`true` når saken kan avsluttes etter dette steget."""
     note: Markdown | None = None
     """Redaktørens merknad til leseren, vises tydelig merket (f.eks. om en feil i kilden)."""
+
+    @property
+    def heading(self) -> str:
+        """Number and title as the site shows them, e.g. «1 a) Undring oppstår»."""
+        return f"{self.number} {self.title}" if self.number else self.title
 
 
 @dataclass(frozen=True)
@@ -200,11 +220,11 @@ class Level:
     """Undertittel slik kilden skriver den."""
     purpose: Markdown | None = None
     """Hva nivået handler om."""
-    start: tuple[Id, ...] = ()
+    start: tuple[FlowRef, ...] = ()
     """Stegene som starter nivået, når flere starter samtidig. Utelatt: første steg."""
     steps: tuple[Step, ...] = ()
     """Stegene i rekkefølge."""
-    next: tuple[Id, ...] = ()
+    next: tuple[FlowRef, ...] = ()
     """For nivåer uten steg: hvor man går videre (steg- eller nivå-id-er, eller `end`)."""
 
 
@@ -216,7 +236,7 @@ class Source:
     """Kildedokumentets tittel."""
     date: str | None = None
     """Dato eller versjon slik kilden skriver den, f.eks. «August 2015»."""
-    url: str | None = None
+    url: Url | None = None
     """Lenke til kilden."""
 
 
@@ -228,7 +248,7 @@ class Model:
     """Modellens id (nøkkelen i models.yaml)."""
     title: str
     """Veilederens tittel, f.eks. «Handlingsveileder – BTI»."""
-    language: str
+    language: Language
     """Språkform: `nb` (bokmål) eller `nn` (nynorsk). Styrer språket i nettstedets menyer."""
     kommune: str | None = None
     """Kommunens navn. Utelat det hvis kilden ikke navngir kommunen; nettstedet sier da
@@ -258,7 +278,7 @@ class Model:
     """Tekst foran oversikten over nivåene."""
     levels: tuple[Level, ...] = ()
     """Nivåene i rekkefølge."""
-    start: tuple[Id, ...] = ()
+    start: tuple[FlowRef, ...] = ()
     """Hvor prosessen starter (steg- eller nivå-id-er). Utelatt: første nivås start."""
     roles: dict[str, Role] = field(default_factory=dict)
     """Roller, med id som nøkkel."""

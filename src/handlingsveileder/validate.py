@@ -1,54 +1,43 @@
-"""The one entry point that turns `data/models.yaml` into checked models."""
+"""The one entry point that turns a model file into checked models."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import yaml
+
 from .checks import check_model
-from .errors import ModelError
+from .construct import Constructor
+from .errors import ModelError, Problem, closest
 from .load import compose_file, compose_text
 from .model import Model
-from .schema import Builder
-
-DEFAULT_DATA = Path("data/models.yaml")
-"""Where the models live, relative to the project folder (mkdocs.yml may say otherwise)."""
+from .reporter import Reporter
 
 
 def load_models(path: Path, display_name: str | None = None) -> dict[str, Model]:
     """Read, build and check every model in `path`; raise one ModelError listing all problems."""
     name = display_name or str(path)
-    return _check(Builder(name), compose_file(path, name))
+    return check_nodes(compose_file(path, name), name)
 
 
 def load_models_text(text: str, name: str = "models.yaml") -> dict[str, Model]:
-    return _check(Builder(name), compose_text(text, name))
+    return check_nodes(compose_text(text, name), name)
 
 
-def _check(builder: Builder, root: object) -> dict[str, Model]:
-    models = builder.build_models(root)  # type: ignore[arg-type]
+def check_nodes(root: yaml.Node, name: str) -> dict[str, Model]:
+    """Build the models of a node tree and run every check on them."""
+    reporter = Reporter(name)
+    models = Constructor(reporter).build_models(root)
     for model in models.values():
-        check_model(model, builder)
-    if builder.problems:
-        raise ModelError(builder.problems)
+        check_model(model, reporter)
+    reporter.raise_if_any()
     return models
 
 
 def select_model(models: dict[str, Model], model_id: str, source: str) -> Model:
     """The model called `model_id`, or an error that names the ids there are."""
-    from .errors import Problem, closest
-
     if model_id in models:
         return models[model_id]
     known = ", ".join(sorted(models)) or "ingen"
-    raise ModelError(
-        [
-            Problem(
-                source,
-                1,
-                1,
-                (),
-                f"modellen '{model_id}' finnes ikke (modeller: {known})",
-                suggestion=closest(model_id, models),
-            )
-        ]
-    )
+    message = f"modellen '{model_id}' finnes ikke (modeller: {known})"
+    raise ModelError([Problem(source, 1, 1, (), message, suggestion=closest(model_id, models))])

@@ -68,7 +68,7 @@ def markdown_link_findings(text: str) -> list[tuple[str, str]]:
     href/src of the result is checked, so no Markdown syntax (reference links, titles,
     entities, nested brackets) can sneak a target past the check.
     """
-    from .text import safe_markdown
+    from .markup import safe_markdown
 
     renderer = _renderer()
     renderer.reset()

@@ -1,4 +1,4 @@
-"""Make editor-written Markdown safe to embed in a generated page."""
+"""Model text as Markdown that is safe to embed in a generated page."""
 
 from __future__ import annotations
 
@@ -52,3 +52,8 @@ def plain(text: str) -> str:
 
 def indent(text: str, prefix: str = "    ") -> str:
     return "\n".join(prefix + line if line.strip() else "" for line in text.splitlines())
+
+
+def quoted(text: str) -> str:
+    """Text for an admonition title in double quotes."""
+    return safe_inline(text).replace('"', "&quot;")

@@ -4,29 +4,38 @@ from __future__ import annotations
 
 import ast
 import inspect
-import typing
+from importlib import resources
 
 from . import model
+from .fields import FieldSpec, fields_of
 
-TYPE_WORDS = {
-    "str": "tekst",
-    "Markdown": "tekst (Markdown)",
-    "Id": "id",
-    "bool": "true/false",
-}
+EXAMPLE = "eksempel.yaml"
+"""The example model shown in the reference; a test checks that it passes `check`."""
 
 
-def describe_type(hint: object) -> str:
-    origin = typing.get_origin(hint)
-    args = [a for a in typing.get_args(hint) if a is not type(None) and a is not Ellipsis]
-    if origin is tuple:
-        return f"liste av {describe_type(args[0])}"
-    if origin is dict:
-        return f"oppslagstabell id → {describe_type(args[1])}"
-    if origin is not None and args:
-        return describe_type(args[0])
-    name = getattr(hint, "__name__", str(hint))
-    return TYPE_WORDS.get(name, f"[{name}](#{name.lower()})")
+def describe_type(spec: FieldSpec) -> str:
+    if spec.shape == "list":
+        return f"liste av {describe_base(spec)}"
+    if spec.shape == "map":
+        return f"oppslagstabell id → {describe_base(spec)}"
+    return describe_base(spec)
+
+
+def describe_base(spec: FieldSpec) -> str:
+    if spec.cls is not None:
+        name = spec.cls.__name__
+        return f"[{name}](#{name.lower()})"
+    if spec.base == "bool":
+        return "true/false"
+    if spec.markdown:
+        return "tekst (Markdown)"
+    if spec.is_id:
+        return "id"
+    return "tekst"
+
+
+def example_yaml() -> str:
+    return resources.files(__package__).joinpath(EXAMPLE).read_text(encoding="utf-8")
 
 
 def field_docs(cls: type) -> list[tuple[str, str]]:
@@ -47,7 +56,7 @@ def field_docs(cls: type) -> list[tuple[str, str]]:
     return docs
 
 
-def schema_markdown() -> str:
+def reference_markdown() -> str:
     classes = [
         model.Model,
         model.Source,
@@ -81,46 +90,18 @@ def schema_markdown() -> str:
         "- Alle steg må kunne nås fra starten; `handlingsveileder check` sier fra ellers.",
         "",
         "```yaml",
-        "modum:",
-        "  title: Bedre Tverrfaglig Innsats (BTI-modellen)",
-        "  language: nb",
-        "  roles:",
-        "    stafettholder: {name: Stafettholder}",
-        "  tools:",
-        "    referatmal: {name: Referatmal}",
-        "  levels:",
-        "    - id: niva-1",
-        '      name: "Nivå 1: Fra undring til tiltak"',
-        "      steps:",
-        "        - id: n1-felles-forstaelse",
-        '          number: "1"',
-        "          title: Skap felles forståelse",
-        '          deadline: "senest innen 4 uker"',
-        "          tools: [referatmal]",
-        "        - id: n1-oppfolging",
-        '          number: "2"',
-        "          title: Oppfølgingssamtale",
-        "          outcomes:",
-        "            - label: Tiltakene har hatt ønsket effekt.",
-        "              goto: end",
-        "            - label: Tiltakene har ikke gitt ønsket effekt.",
-        "              goto: niva-2",
+        *example_yaml().rstrip("\n").splitlines(),
         "```",
         "",
     ]
     for cls in classes:
-        hints = typing.get_type_hints(cls)
-        required = {
-            f.name
-            for f in cls.__dataclass_fields__.values()  # type: ignore[attr-defined]
-            if f.default is f.default_factory  # both MISSING
-        }
+        specs = {spec.name: spec for spec in fields_of(cls)}
         out += [f"## {cls.__name__}", "", " ".join((cls.__doc__ or "").split()), ""]
         out += ["| nøkkel | type | beskrivelse |", "| --- | --- | --- |"]
         for name, doc in field_docs(cls):
             if cls is model.Model and name == "id":
                 continue
-            flag = " **påkrevd**" if name in required else ""
-            out.append(f"| `{name}`{flag} | {describe_type(hints[name])} | {doc} |")
+            flag = " **påkrevd**" if specs[name].required else ""
+            out.append(f"| `{name}`{flag} | {describe_type(specs[name])} | {doc} |")
         out.append("")
     return "\n".join(out)

@@ -1,0 +1,44 @@
+"""The emergency bar above every page: who to call and the standing warnings, as HTML."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from .i18n import labels
+from .markup import plain
+from .model import Model
+
+
+def tel_href(number: str) -> str:
+    return "tel:" + re.sub(r"[^0-9+]", "", number)
+
+
+def announce_html(model: Model) -> str:
+    """The emergency bar shown above every page (Material's announce block)."""
+    words = labels(model.language)
+    parts = []
+    if model.emergency:
+        contacts = []
+        for contact in model.emergency.contacts:
+            item = f"<strong>{html.escape(contact.name)}</strong>"
+            if contact.phone:
+                item += (
+                    f' <a href="{html.escape(tel_href(contact.phone))}" class="hv-tel">'
+                    f"{html.escape(contact.phone)}</a>"
+                )
+            if contact.hours:
+                item += f" ({html.escape(contact.hours)})"
+            contacts.append(f"<li>{item}</li>")
+        parts.append(
+            f'<p class="hv-akutt__tekst"><strong>{html.escape(words["emergency"])}:</strong> '
+            f"{html.escape(plain(model.emergency.text))}</p>"
+            f'<ul class="hv-akutt__kontakter">{"".join(contacts)}</ul>'
+        )
+    for warning in model.warnings:
+        title = f"<strong>{html.escape(warning.title or words['warnings'])}:</strong> "
+        parts.append(f'<p class="hv-akutt__regel">{title}{html.escape(plain(warning.text))}</p>')
+    if not parts:
+        return ""
+    region = f'<div class="hv-akutt" role="region" aria-label="{words["emergency"]}">'
+    return region + "".join(parts) + "</div>"

@@ -1,0 +1,48 @@
+"""Data → Markdown pages. Pure and deterministic: the same model gives the same text.
+
+One renderer per page kind of the site map; `render_pages` walks the site map in
+navigation order. To add a page kind: a `PageEntry` kind in `sitemap.py`, a module here
+with its renderer, and one line in `RENDERERS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..links import UrlOf
+from ..model import Model
+from ..sitemap import PageEntry, PageKind
+from .blocks import finish
+from .context import PageContext
+from .front import front_page
+from .level import level_page
+from .tools import tool_page, tools_index
+
+Renderer = Callable[[PageContext, PageEntry], list[str]]
+
+RENDERERS: dict[PageKind, Renderer] = {
+    "front": front_page,
+    "level": level_page,
+    "tool_index": tools_index,
+    "tool": tool_page,
+}
+
+
+@dataclass(frozen=True)
+class Page:
+    src_uri: str
+    title: str
+    markdown: str
+
+
+def render_pages(model: Model, url_of: UrlOf) -> list[Page]:
+    """Every page of the site for `model`, in navigation order."""
+    ctx = PageContext.for_model(model, url_of)
+    return [
+        Page(entry.src, entry.title, finish(RENDERERS[entry.kind](ctx, entry)))
+        for entry in ctx.sitemap.pages
+    ]
+
+
+__all__ = ["Page", "PageContext", "render_pages"]

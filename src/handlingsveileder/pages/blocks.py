@@ -1,0 +1,97 @@
+"""Pieces of Markdown that several page kinds share."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .. import graph
+from ..banner import tel_href
+from ..markup import indent, quoted, safe_inline, safe_markdown
+from ..model import END, Level
+from .context import PageContext
+
+
+def emergency_box(ctx: PageContext) -> list[str]:
+    """The emergency contacts and standing warnings as admonitions."""
+    model, words = ctx.model, ctx.words
+    out: list[str] = []
+    if model.emergency:
+        body = [safe_markdown(model.emergency.text), ""]
+        for contact in model.emergency.contacts:
+            line = f"- **{safe_inline(contact.name)}**"
+            if contact.phone:
+                line += f": [{safe_inline(contact.phone)}]({tel_href(contact.phone)})"
+            if contact.hours:
+                line += f" ({safe_inline(contact.hours)})"
+            body.append(line)
+        out += [f'!!! danger "{words["emergency"]}"', "", indent("\n".join(body)), ""]
+    for warning in model.warnings:
+        title = warning.title or words["warnings"]
+        out += [f'!!! warning "{quoted(title)}"', "", indent(safe_markdown(warning.text)), ""]
+    return out
+
+
+def flowchart_block(ctx: PageContext, chart: str, text_version: list[str]) -> list[str]:
+    """A diagram with its text version right under it."""
+    return [
+        "```mermaid",
+        chart.rstrip("\n"),
+        "```",
+        "",
+        f'??? info "{ctx.words["text_version"]}"',
+        "",
+        indent("\n".join(text_version)),
+        "",
+    ]
+
+
+def flow_text(ctx: PageContext, level: Level, page: str) -> list[str]:
+    """The text version of a level's flowchart: every step, where it leads and why."""
+    words = ctx.words
+    out = []
+    entries = graph.level_entries(level)
+    if level.steps:
+        label = words["starts_together"] if len(entries) > 1 else words["starts_with"]
+        out.append(f"{label}: " + ", ".join(ctx.md_link(e, page) for e in entries) + ".")
+        out.append("")
+    for step in level.steps:
+        follows = graph.successors(level, step)
+        out.append(f"1. {ctx.md_link(step.id, page)}")
+        if follows.plain:
+            targets = ", ".join(ctx.target_text(t, page) for t in follows.plain)
+            out.append(f"    - {words['next']}: {targets}")
+        for outcome, goto in follows.outcomes:
+            targets = ", ".join(ctx.target_text(t, page) for t in goto)
+            out.append(
+                f"    - {safe_inline(outcome.short or outcome.label)} {words['leads_to']} {targets}"
+            )
+        if step.end and END not in follows.targets():
+            out.append(f"    - {words['may_end']}")
+    for target in level.next:
+        out.append(f"- {words['next']}: {ctx.target_text(target, page)}")
+    return out
+
+
+def link_list(heading: str, entries: list[tuple[str, str | None, str]]) -> list[str]:
+    """A bold heading and a list of names, each a link where it has a URL, then its note."""
+    if not entries:
+        return []
+    out = [f"**{heading}**", ""]
+    for name, url, note in entries:
+        item = f"- [{safe_inline(name)}]({url})" if url else f"- {safe_inline(name)}"
+        out.append(item + note)
+    return [*out, ""]
+
+
+def legal_list(ctx: PageContext, ids: Iterable[str]) -> list[str]:
+    refs = [ctx.model.legal[lid] for lid in ids]
+    entries = [(r.name, r.url, f": {safe_inline(r.text)}" if r.text else "") for r in refs]
+    return link_list(ctx.words["legal"], entries)
+
+
+def finish(lines: list[str]) -> str:
+    """The page's Markdown: lines joined, runs of blank lines folded, one final newline."""
+    text = "\n".join(lines)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip() + "\n"

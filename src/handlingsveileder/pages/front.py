@@ -1,0 +1,67 @@
+"""The front page: title, emergency box, introduction, principles, levels and overview."""
+
+from __future__ import annotations
+
+from .. import mermaid
+from ..markup import safe_inline, safe_markdown
+from ..sitemap import PageEntry
+from .blocks import emergency_box, flow_text, flowchart_block, legal_list
+from .context import PageContext
+
+
+def front_page(ctx: PageContext, entry: PageEntry) -> list[str]:
+    model, words, page = ctx.model, ctx.words, entry.src
+    out = [f"# {safe_inline(model.title)}", ""]
+    if model.kommune:
+        out += [f"*{safe_inline(model.kommune)}*", ""]
+    if model.tagline:
+        out += [safe_markdown(model.tagline), ""]
+    out += emergency_box(ctx)
+    if model.intro:
+        out += [safe_markdown(model.intro), ""]
+    if model.target_group:
+        out += [f"## {words['target_group']}", "", safe_markdown(model.target_group), ""]
+    if model.goals:
+        out += [f"## {words['goals']}", ""]
+        out += [f"- {safe_inline(goal)}" for goal in model.goals] + [""]
+    if model.principles or model.principles_intro:
+        out += [f"## {words['principles']}", ""]
+        if model.principles_intro:
+            out += [safe_markdown(model.principles_intro), ""]
+        for principle in model.principles:
+            out.append(f"- **{safe_inline(principle.title)}:** {safe_inline(principle.text)}")
+        out.append("")
+        if model.principles_outro:
+            out += [safe_markdown(model.principles_outro), ""]
+    for section in model.sections:
+        out += [f"## {safe_inline(section.title)}", "", safe_markdown(section.text), ""]
+        out += legal_list(ctx, section.legal)
+    out += overview(ctx, page)
+    if model.source:
+        source = safe_inline(model.source.title)
+        if model.source.url:
+            source = f"[{source}]({model.source.url})"
+        if model.source.date:
+            source += f", {safe_inline(model.source.date)}"
+        out += [f"{words['source']}: {source}", ""]
+    return out
+
+
+def overview(ctx: PageContext, page: str) -> list[str]:
+    """The list of levels, then the overview chart with its text version."""
+    model, words = ctx.model, ctx.words
+    out = [f"## {words['overview']}", ""]
+    if model.levels_intro:
+        out += [safe_markdown(model.levels_intro), ""]
+    for level in model.levels:
+        line = f"- {ctx.md_link(level.id, page)}"
+        if level.subtitle:
+            line += f" – {safe_inline(level.subtitle)}"
+        out.append(line)
+    out.append("")
+    chart = mermaid.overview_flowchart(model, ctx.links.diagram(page), words)
+    text_version = []
+    for level in model.levels:
+        text_version += [f"**{ctx.md_link(level.id, page)}**", ""]
+        text_version += [*flow_text(ctx, level, page), ""]
+    return out + flowchart_block(ctx, chart, text_version)

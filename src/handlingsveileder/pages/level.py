@@ -1,0 +1,113 @@
+"""A level page: purpose, flowchart with text version, and one section per step."""
+
+from __future__ import annotations
+
+from .. import graph, mermaid
+from ..markup import indent, safe_inline, safe_markdown
+from ..model import Level, Outcome, Step
+from ..sitemap import PageEntry
+from .blocks import flow_text, flowchart_block, legal_list, link_list
+from .context import PageContext
+
+
+def level_page(ctx: PageContext, entry: PageEntry) -> list[str]:
+    level = ctx.levels[str(entry.subject)]
+    page = entry.src
+    out = [f"# {safe_inline(level.name)}", ""]
+    if level.subtitle:
+        out += [f"**{safe_inline(level.subtitle)}**", ""]
+    if level.purpose:
+        out += [safe_markdown(level.purpose), ""]
+    if level.steps:
+        out += [f"## {ctx.words['flowchart']}", ""]
+        chart = mermaid.level_flowchart(ctx.model, level, ctx.links.diagram(page), ctx.words)
+        out += flowchart_block(ctx, chart, flow_text(ctx, level, page))
+    elif level.next:
+        out += [*flow_text(ctx, level, page), ""]
+    for step in level.steps:
+        out += step_section(ctx, level, step, page)
+    return out
+
+
+def step_section(ctx: PageContext, level: Level, step: Step, page: str) -> list[str]:
+    words = ctx.words
+    out = [f"## {safe_inline(step.heading)} {{#{step.id}}}", ""]
+    out += facts(ctx, step)
+    if step.note:  # before the text it is about
+        out += [f'!!! note "{words["note"]}"', "", indent(safe_markdown(step.note)), ""]
+    if step.text:
+        out += [safe_markdown(step.text), ""]
+    if step.checklist:
+        out += [f"- {safe_inline(item)}" for item in step.checklist] + [""]
+    if step.questions:
+        out += [f"**{words['questions']}**", ""]
+        out += [f"- {safe_inline(item)}" for item in step.questions] + [""]
+    if step.tools:
+        out += [f"**{words['tools']}**", ""]
+        out += [tool_item(ctx, tid, page) for tid in step.tools] + [""]
+    out += resource_list(ctx, step)
+    out += legal_list(ctx, step.legal)
+    if step.after:
+        out += [safe_markdown(step.after), ""]
+    out += outcome_list(ctx, step, page)
+    follows = graph.successors(level, step)
+    if follows.plain:
+        targets = ", ".join(ctx.target_text(t, page) for t in follows.plain)
+        out += [f'<p class="hv-videre" markdown>**{words["next"]}:** {targets}</p>', ""]
+    elif step.end:
+        out += [f'<p class="hv-videre" markdown>{words["may_end"]}</p>', ""]
+    return out
+
+
+def facts(ctx: PageContext, step: Step) -> list[str]:
+    """Deadline, responsible roles and what to document, as a definition list."""
+    words = ctx.words
+    found = []
+    if step.deadline:
+        found += [words["deadline"], f":   {safe_inline(step.deadline)}", ""]
+    if step.responsible:
+        roles = ", ".join(safe_inline(ctx.model.roles[rid].name) for rid in step.responsible)
+        found += [words["responsible"], f":   {roles}", ""]
+    if step.documentation:
+        found += [words["documentation"]]
+        found += [f":   {safe_inline(item)}" for item in step.documentation] + [""]
+    if not found:
+        return []
+    return ['<div class="hv-fakta" markdown>', "", *found, "</div>", ""]
+
+
+def tool_item(ctx: PageContext, tool_id: str, page: str) -> str:
+    tool = ctx.model.tools[tool_id]
+    href = ctx.links.to_page(ctx.sitemap.tool_page(tool_id), page)
+    return f"- [{safe_inline(tool.name)}]({href})"
+
+
+def resource_list(ctx: PageContext, step: Step) -> list[str]:
+    found = [ctx.model.resources[rid] for rid in step.resources]
+    entries = [
+        (r.name, r.url, f"  \n  {safe_inline(r.description)}" if r.description else "")
+        for r in found
+    ]
+    return link_list(ctx.words["resources"], entries)
+
+
+def outcome_list(ctx: PageContext, step: Step, page: str) -> list[str]:
+    out = []
+    if step.outcomes_intro:
+        out += [safe_markdown(step.outcomes_intro), ""]
+    if step.outcomes:
+        if not step.outcomes_intro:
+            out += [f"**{ctx.words['outcomes']}**", ""]
+        for number, outcome in enumerate(step.outcomes, start=1):
+            out += outcome_item(ctx, number, outcome, page)
+        out.append("")
+    return out
+
+
+def outcome_item(ctx: PageContext, number: int, outcome: Outcome, page: str) -> list[str]:
+    out = [f"{number}. **{safe_inline(outcome.label)}**"]
+    if outcome.text:
+        out += ["", indent(safe_markdown(outcome.text))]
+    targets = ", ".join(ctx.target_text(t, page) for t in outcome.goto)
+    out += ["", indent(f"→ {ctx.words['go_to']}: {targets}"), ""]
+    return out

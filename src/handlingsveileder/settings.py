@@ -1,0 +1,93 @@
+"""The one reader of a build's settings: mkdocs.yml, the HV_MODEL variable and CLI options.
+
+Order of precedence for the model: the command line's `--model`, then `HV_MODEL`, then
+`extra.handlingsveileder.model` in mkdocs.yml. The data file: `--data`, then
+`extra.handlingsveileder.data`, then `data/models.yaml`; a relative path is relative to
+the folder of mkdocs.yml.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+SETTINGS_KEY = "handlingsveileder"
+"""`extra.handlingsveileder` in mkdocs.yml: `data` (the YAML file) and `model` (its id)."""
+ENV_MODEL = "HV_MODEL"
+DEFAULT_DATA = Path("data/models.yaml")
+DEFAULT_CONFIG = Path("mkdocs.yml")
+
+
+class SettingsError(Exception):
+    """A setting that cannot be used; the message is for the editor."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    config_dir: Path
+    """The folder of mkdocs.yml (absolute)."""
+    data: Path
+    """The model file (absolute)."""
+    model_id: str | None
+    """The model to build, if one is chosen."""
+
+    @property
+    def data_shown(self) -> str:
+        """The model file as the editor names it: relative to the project folder."""
+        if self.data.is_relative_to(self.config_dir):
+            return self.data.relative_to(self.config_dir).as_posix()
+        return str(self.data)
+
+    def chosen_model(self) -> str:
+        if not self.model_id:
+            raise SettingsError(
+                f"ingen modell valgt: sett extra.{SETTINGS_KEY}.model i mkdocs.yml eller "
+                f"{ENV_MODEL}"
+            )
+        return self.model_id
+
+
+def resolve(
+    extra: Mapping[str, Any] | None,
+    config_dir: Path,
+    env: Mapping[str, str],
+    *,
+    model: str | None = None,
+    data: Path | None = None,
+) -> Settings:
+    """Settings from mkdocs.yml's `extra`, the environment and the command line's options."""
+    section = (extra or {}).get(SETTINGS_KEY) or {}
+    if not isinstance(section, Mapping):
+        raise SettingsError(f"extra.{SETTINGS_KEY} i mkdocs.yml må være en oppslagstabell")
+    config_dir = config_dir.resolve()
+    data_path = data.resolve() if data else config_dir / str(section.get("data", DEFAULT_DATA))
+    chosen = model or env.get(ENV_MODEL) or section.get("model")
+    return Settings(config_dir, data_path, str(chosen) if chosen else None)
+
+
+def from_config_file(
+    config_file: Path, *, model: str | None = None, data: Path | None = None
+) -> Settings:
+    """Settings for the command line: mkdocs.yml read without MkDocs, then HV_MODEL."""
+    return resolve(read_extra(config_file), config_file.parent, os.environ, model=model, data=data)
+
+
+def read_extra(config_file: Path) -> Mapping[str, Any]:
+    """The `extra` section of mkdocs.yml (its `!!python/…` tags are read as nothing)."""
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
+    try:
+        with config_file.open(encoding="utf-8") as handle:
+            config = yaml.load(handle, Loader=Loader) or {}
+    except (OSError, yaml.YAMLError) as error:
+        raise SettingsError(f"{config_file}: kan ikke lese konfigurasjonsfilen ({error})") from None
+    extra = config.get("extra") if isinstance(config, dict) else None
+    return extra if isinstance(extra, Mapping) else {}
