@@ -527,3 +527,38 @@ def test_the_editor_reference_example_passes_check() -> None:
     assert f"```yaml\n{example_yaml()}```" in (FIXTURES.parent.parent / "REDIGERING.md").read_text(
         encoding="utf-8"
     )
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("javascript&#58;alert(1)", "lenken 'javascript&#58;alert(1)' " + NOT_ALLOWED),
+        ("&#x6A;avascript:x", "lenken '&#x6A;avascript:x' " + NOT_ALLOWED),
+        (
+            "https://bufdir.no/){onclick=x}",
+            "lenken 'https://bufdir.no/){onclick=x}' inneholder tegnet {, "
+            "som ikke kan stå i en lenke",
+        ),
+        (
+            "www.snakkemedbarn.no",
+            "lenken 'www.snakkemedbarn.no' mangler https:// foran "
+            "(mente du 'https://www.snakkemedbarn.no'?)",
+        ),
+        (
+            "bufdir.no/barnevern",
+            "lenken 'bufdir.no/barnevern' mangler https:// foran "
+            "(mente du 'https://bufdir.no/barnevern'?)",
+        ),
+    ],
+)
+def test_url_fields_are_judged_as_the_browser_reads_them(url: str, expected: str) -> None:
+    from handlingsveileder.link_safety import url_field_problem
+
+    assert url_field_problem(url) == expected
+
+
+@pytest.mark.parametrize("url", ["/maler/referatmal.pdf", "referat.pdf", "https://x.no/a?b=1&c=2"])
+def test_url_fields_accept_site_paths_and_queries(url: str) -> None:
+    from handlingsveileder.link_safety import url_field_problem
+
+    assert url_field_problem(url) is None

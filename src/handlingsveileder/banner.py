@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import html
 import re
 
 from .i18n import labels
-from .markup import plain
+from .markup import html_text, plain
 from .model import Model
 
 
@@ -21,24 +20,24 @@ def announce_html(model: Model) -> str:
     if model.emergency:
         contacts = []
         for contact in model.emergency.contacts:
-            item = f"<strong>{html.escape(contact.name)}</strong>"
+            item = f"<strong>{html_text(contact.name)}</strong>"
             if contact.phone:
                 item += (
-                    f' <a href="{html.escape(tel_href(contact.phone))}" class="hv-tel">'
-                    f"{html.escape(contact.phone)}</a>"
+                    f' <a href="{html_text(tel_href(contact.phone))}" class="hv-tel">'
+                    f"{html_text(contact.phone)}</a>"
                 )
             if contact.hours:
-                item += f" ({html.escape(contact.hours)})"
+                item += f" ({html_text(contact.hours)})"
             contacts.append(f"<li>{item}</li>")
         parts.append(
-            f'<p class="hv-akutt__tekst"><strong>{html.escape(words["emergency"])}:</strong> '
-            f"{html.escape(plain(model.emergency.text))}</p>"
+            f'<p class="hv-akutt__tekst"><strong>{html_text(words["emergency"])}:</strong> '
+            f"{html_text(plain(model.emergency.text))}</p>"
             f'<ul class="hv-akutt__kontakter">{"".join(contacts)}</ul>'
         )
     for warning in model.warnings:
-        title = f"<strong>{html.escape(warning.title or words['warnings'])}:</strong> "
-        parts.append(f'<p class="hv-akutt__regel">{title}{html.escape(plain(warning.text))}</p>')
+        title = f"<strong>{html_text(warning.title or words['warnings'])}:</strong> "
+        parts.append(f'<p class="hv-akutt__regel">{title}{html_text(plain(warning.text))}</p>')
     if not parts:
         return ""
-    region = f'<div class="hv-akutt" role="region" aria-label="{words["emergency"]}">'
+    region = f'<div class="hv-akutt" role="region" aria-label="{html_text(words["emergency"])}">'
     return region + "".join(parts) + "</div>"

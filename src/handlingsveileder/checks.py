@@ -12,7 +12,7 @@ from . import graph
 from .errors import closest
 from .fields import walk_refs, walk_text
 from .kinds import FLOW
-from .link_safety import markdown_link_findings, url_problem
+from .link_safety import markdown_link_findings, url_field_problem
 from .model import END, Model
 from .reporter import Reporter
 
@@ -139,7 +139,7 @@ def check_flow(model: Model, reporter: Reporter) -> None:
 def check_links(model: Model, reporter: Reporter) -> None:
     for owner, spec, index, value in walk_text(model):
         if spec.url:
-            problem = url_problem(value)
+            problem = url_field_problem(value)
             if problem:
                 reporter.report(owner, spec.name, problem, index=index)
         elif "[" in value:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import html
-
+from .markup import html_text
 from .model import Model
 
 
@@ -11,11 +10,11 @@ def collection_index(models: dict[str, Model]) -> str:
     """An accessible HTML page with one link per model site (each in its own folder)."""
     items = []
     for model_id, model in models.items():
-        place = f" – {html.escape(model.kommune)}" if model.kommune else ""
+        place = f" – {html_text(model.kommune)}" if model.kommune else ""
         language = "nynorsk" if model.language == "nn" else "bokmål"
         items.append(
-            f'      <li><a href="{html.escape(model_id)}/" lang="{model.language}">'
-            f"{html.escape(model.title)}</a>{place} <span>({language})</span></li>"
+            f'      <li><a href="{html_text(model_id)}/" lang="{model.language}">'
+            f"{html_text(model.title)}</a>{place} <span>({language})</span></li>"
         )
     return "\n".join(
         [

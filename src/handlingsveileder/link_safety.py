@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -11,14 +12,20 @@ import markdown
 SAFE_SCHEMES = ("https", "http", "mailto", "tel")
 SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 LINK_ATTRIBUTES = {"href", "src", "srcset", "action", "formaction", "poster", "data"}
+NOT_IN_URLS = '"<>{}`'
+"""Characters that have no place in a link and could end it early or add attributes."""
+HOST_LIKE = re.compile(r"^(www\.[^/]+|[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}(?=/))", re.IGNORECASE)
+"""A path that starts like a host name ('www.x.no', 'bufdir.no/…'): a web address without https:."""
 
 
 def url_problem(url: str) -> str | None:
     """Why `url` may not be published, or None when it is fine.
 
     Allowed: https:, http:, mailto:, tel: and site-relative paths (no scheme, no '//').
+    The URL is judged as a browser reads it: after HTML entities are decoded, so
+    `javascript&#58;` is seen as `javascript:`.
     """
-    stripped = url.strip()
+    stripped = html.unescape(url).strip()
     if not stripped:
         return "lenken er tom"
     if "\\" in stripped:
@@ -35,7 +42,18 @@ def url_problem(url: str) -> str | None:
             f"lenken '{url}' er ikke tillatt: bruk https:, http:, mailto:, tel: "
             "eller en sti på nettstedet"
         )
+    if not match and HOST_LIKE.match(stripped):
+        return f"lenken '{url}' mangler https:// foran (mente du 'https://{stripped}'?)"
     return None
+
+
+def url_field_problem(url: str) -> str | None:
+    """`url_problem` for a field that holds only a URL, where a few more characters are wrong."""
+    problem = url_problem(url)
+    bad = next((ch for ch in html.unescape(url) if ch in NOT_IN_URLS), None)
+    if problem is None and bad:
+        return f"lenken '{url}' inneholder tegnet {bad}, som ikke kan stå i en lenke"
+    return problem
 
 
 def is_external(url: str) -> bool:

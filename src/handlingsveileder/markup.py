@@ -1,8 +1,21 @@
-"""Model text as Markdown that is safe to embed in a generated page."""
+"""The one place where model text becomes Markdown or HTML, escaped for its context.
+
+- Markdown text and lines: `safe_markdown`, `safe_inline` (raw HTML and attribute lists
+  are inert); admonition titles: `quoted`; links: `md_link` (the URL cannot end early).
+- HTML element content and quoted attributes: `html_text`.
+- Strings the theme prints (site name, navigation and page titles): `theme_text`, a
+  `Markup` that Jinja's `| e` leaves as it is; `theme/main.html` escapes it again after
+  `striptags` in `<title>`.
+- Plain one-line text (diagram labels, titles): `plain`.
+"""
 
 from __future__ import annotations
 
+import html
 import re
+from urllib.parse import quote
+
+from markupsafe import Markup
 
 CODE = re.compile(r"(`+)(?:.+?)\1", re.DOTALL)
 FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.DOTALL | re.MULTILINE)
@@ -57,3 +70,28 @@ def indent(text: str, prefix: str = "    ") -> str:
 def quoted(text: str) -> str:
     """Text for an admonition title in double quotes."""
     return safe_inline(text).replace('"', "&quot;")
+
+
+def html_text(text: str) -> str:
+    """Text for HTML element content or a double- or single-quoted attribute value."""
+    return html.escape(text, quote=True)
+
+
+def theme_text(text: str) -> Markup:
+    """Text the theme prints as HTML, in text and in attributes, already escaped."""
+    return Markup(html_text(text))
+
+
+URL_BREAKERS = "()<>[]{}\"'` |"
+SAFE_IN_URL = "".join(chr(c) for c in range(33, 127) if chr(c) not in URL_BREAKERS)
+"""Printable ASCII that may stand unencoded in a Markdown link destination."""
+
+
+def md_url(url: str) -> str:
+    """A URL for a Markdown link destination: nothing in it can end the link early."""
+    return quote(url.strip(), safe=SAFE_IN_URL)
+
+
+def md_link(text: str, url: str) -> str:
+    """A Markdown link whose text is safe Markdown and whose URL cannot break out."""
+    return f"[{text}]({md_url(url)})"

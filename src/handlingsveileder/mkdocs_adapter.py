@@ -10,7 +10,6 @@ checked the models, and hands both over as one `BuildRequest` (see `build_site`)
 
 from __future__ import annotations
 
-import html
 import logging
 import os
 from collections.abc import Mapping
@@ -24,6 +23,7 @@ from mkdocs.structure.files import File, Files
 
 from .banner import announce_html
 from .errors import ModelError
+from .markup import theme_text
 from .model import Model
 from .pages import render_pages
 from .settings import Settings, SettingsError, from_config_file, resolve
@@ -72,8 +72,8 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
     except SettingsError as error:
         raise PluginError(str(error)) from None
     name = model.title if not model.kommune else f"{model.title} – {model.kommune}"
-    # Themes print the site name and navigation titles as HTML, unescaped.
-    config.site_name = html.escape(name, quote=False)
+    # Themes print the site name and navigation titles as HTML, in text and attributes.
+    config.site_name = theme_text(name)
     config.theme["language"] = model.language  # Material has both `nb` and `nn`
     config.nav = escape_titles(SiteMap(model).nav())
     config.extra[STATE_KEY] = BuildState(model, settings, announce_html(model))
@@ -92,7 +92,7 @@ def escape_titles(entries: list[Any]) -> list[Any]:
     for entry in entries:
         for title, target in entry.items():
             value = escape_titles(target) if isinstance(target, list) else target
-            escaped.append({html.escape(title, quote=False): value})
+            escaped.append({theme_text(title): value})
     return escaped
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from .. import graph
 from ..banner import tel_href
-from ..markup import indent, quoted, safe_inline, safe_markdown
+from ..markup import indent, md_link, quoted, safe_inline, safe_markdown
 from ..model import END, Level
 from .context import PageContext
 
@@ -21,7 +21,7 @@ def emergency_box(ctx: PageContext) -> list[str]:
         for contact in model.emergency.contacts:
             line = f"- **{safe_inline(contact.name)}**"
             if contact.phone:
-                line += f": [{safe_inline(contact.phone)}]({tel_href(contact.phone)})"
+                line += f": {md_link(safe_inline(contact.phone), tel_href(contact.phone))}"
             if contact.hours:
                 line += f" ({safe_inline(contact.hours)})"
             body.append(line)
@@ -79,7 +79,7 @@ def link_list(heading: str, entries: list[tuple[str, str | None, str]]) -> list[
         return []
     out = [f"**{heading}**", ""]
     for name, url, note in entries:
-        item = f"- [{safe_inline(name)}]({url})" if url else f"- {safe_inline(name)}"
+        item = f"- {md_link(safe_inline(name), url)}" if url else f"- {safe_inline(name)}"
         out.append(item + note)
     return [*out, ""]
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import mermaid
-from ..markup import safe_inline, safe_markdown
+from ..markup import md_link, safe_inline, safe_markdown
 from ..sitemap import PageEntry
 from .blocks import emergency_box, flow_text, flowchart_block, legal_list
 from .context import PageContext
@@ -40,7 +40,7 @@ def front_page(ctx: PageContext, entry: PageEntry) -> list[str]:
     if model.source:
         source = safe_inline(model.source.title)
         if model.source.url:
-            source = f"[{source}]({model.source.url})"
+            source = md_link(source, model.source.url)
         if model.source.date:
             source += f", {safe_inline(model.source.date)}"
         out += [f"{words['source']}: {source}", ""]

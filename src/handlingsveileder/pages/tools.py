@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..markup import indent, quoted, safe_inline, safe_markdown
+from ..markup import indent, md_link, quoted, safe_inline, safe_markdown
 from ..model import Level, Step
 from ..sitemap import PageEntry
 from .context import PageContext
@@ -41,10 +41,11 @@ def tool_page(ctx: PageContext, entry: PageEntry) -> list[str]:
     if tool.formats:
         out += [f"{words['formats']}: {', '.join(safe_inline(f) for f in tool.formats)}", ""]
     if tool.url:
-        out += [f"[{words['tool_link']}]({tool.url}){{ .md-button }}", ""]
+        out += [f"{md_link(words['tool_link'], tool.url)}{{ .md-button }}", ""]
     else:
         place = ctx.model.place
-        message = words["template_missing"].format(place_cap=place[:1].upper() + place[1:])
+        place_cap = safe_inline(place[:1].upper() + place[1:])
+        message = words["template_missing"].format(place_cap=place_cap)
         out += [f'!!! info "{quoted(tool.name)}"', "", indent(message), ""]
     out += [f"## {words['used_in']}", ""]
     return out + used_in(ctx, tool_id, entry.src)
