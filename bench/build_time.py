@@ -193,7 +193,7 @@ class Baseline:
 
 def make_baseline(folder: Path, model_id: str) -> Baseline:
     """Write a plain Material project with the model's pages as ordinary Markdown files."""
-    model = select_model(load_models(DATA, str(DATA)), model_id, str(DATA))
+    model = select_model(load_models(DATA, str(DATA)), model_id, model_id)
     pages = render_pages(model, directory_url)
     docs = folder / "docs"
     for page in pages:
@@ -301,7 +301,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         work = Path(temp)
         baseline = make_baseline(work / "baseline", model_id)
         project_pages = render_pages(
-            select_model(load_models(DATA, str(DATA)), model_id, str(DATA)), directory_url
+            select_model(load_models(DATA, str(DATA)), model_id, model_id), directory_url
         )
         series = contenders(model_id, baseline, subprocesses=not args.no_subprocess)
         print(

@@ -90,3 +90,27 @@ def test_resolve_turns_a_level_into_its_entries() -> None:
 def test_reachable_follows_steps_levels_and_stepless_levels() -> None:
     model = load_models_text(LADDER)["demo"]
     assert graph.reachable(model) == {"a", "a2", "b", "niva-2", "c"}
+
+
+def test_can_finish_finds_the_steps_with_a_way_out() -> None:
+    model = load_models_text(LADDER)["demo"]
+    assert graph.can_finish(model) == {"a", "a2", "b", "niva-2", "c"}
+
+
+def test_a_ring_without_exit_cannot_finish() -> None:
+    from handlingsveileder.model import Step
+
+    model = load_models_text(LADDER)["demo"]
+    level = model.levels[2]
+    ring = Step(id="c", title="C", next=("a",))
+    looped = type(level)(id=level.id, name=level.name, steps=(ring,))
+    a2 = Step(id="a2", title="A2", next=("b",))
+    first = model.levels[0]
+    b = Step(id="b", title="B", next=("niva-2",))
+    changed = type(first)(
+        id=first.id, name=first.name, start=first.start, steps=(first.steps[0], a2, b)
+    )
+    model = type(model)(
+        id=model.id, title=model.title, language="nb", levels=(changed, model.levels[1], looped)
+    )
+    assert graph.can_finish(model) == set()

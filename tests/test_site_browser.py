@@ -165,6 +165,11 @@ def test_search_finds_a_word_from_a_generated_step(sites: Served, browser: Brows
         "links => links.map(a => a.href)"
     )
     assert any("/modum/niva-1/" in href for href in hrefs), hrefs
+    # Search words stay out of page URLs, and so out of server logs.
+    assert not [href for href in hrefs if "?h=" in href or "Ressursteamet" in href], hrefs
+    result.click()
+    page.wait_for_load_state()
+    assert "Ressursteamet" not in page.url and "?h=" not in page.url
     assert browser.foreign_requests() == []
 
 

@@ -22,6 +22,7 @@ from handlingsveileder import cli
 from handlingsveileder.errors import ModelError, closest, format_path
 from handlingsveileder.link_safety import markdown_link_problems, url_problem
 from handlingsveileder.markup import safe_markdown
+from handlingsveileder.settings import SettingsError
 from handlingsveileder.validate import load_models, load_models_text, select_model
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -184,6 +185,23 @@ CASES = [
         f"bad/schema-hides-references.yaml:14:25: {STEP0}.responsible: ukjent rolle "
         "'stafetholder' (mente du 'stafettholder'?)",
     ),
+    # -- what the build could not use -------------------------------------------------------
+    case(
+        "cycle-without-exit",
+        f"bad/cycle-without-exit.yaml:9:11: {STEP0}: steget 'a' går i ring: ingen vei herfra "
+        "fører til en slutt (legg til end: true eller et utfall med goto: end)",
+        f"bad/cycle-without-exit.yaml:11:11: {STEP1}: steget 'b' går i ring: ingen vei herfra "
+        "fører til en slutt (legg til end: true eller et utfall med goto: end)",
+    ),
+    case(
+        "empty-title",
+        "bad/empty-title.yaml:3:10: demo › title: verdien er tom: skriv inn en tekst",
+        "bad/empty-title.yaml:7:13: demo › levels[0].name: verdien er tom: skriv inn en tekst",
+    ),
+    case(
+        "long-id",
+        f"bad/long-id.yaml:9:15: {STEP0}.id: id-en er for lang (80 tegn): bruk høyst 64 tegn",
+    ),
 ]
 
 
@@ -242,24 +260,43 @@ def test_unquoted_values_are_not_turned_into_booleans_or_numbers() -> None:
 
 def test_select_model_returns_the_model() -> None:
     models = load_models(GOOD)
-    assert select_model(models, "demo", "good/minimal.yaml") is models["demo"]
+    assert select_model(models, "demo", "--model demo") is models["demo"]
 
 
 @pytest.mark.parametrize(
-    ("model_id", "expected"),
+    ("model_id", "origin", "expected"),
     [
         (
             "dmo",
-            "good/minimal.yaml:1:1: modellen 'dmo' finnes ikke (modeller: demo) (mente du 'demo'?)",
+            "HV_MODEL=dmo",
+            "HV_MODEL=dmo: modellen 'dmo' finnes ikke i modellfilen (modeller: demo) "
+            "(mente du 'demo'?)",
         ),
-        ("modum", "good/minimal.yaml:1:1: modellen 'modum' finnes ikke (modeller: demo)"),
+        (
+            "modum",
+            "--model modum",
+            "--model modum: modellen 'modum' finnes ikke i modellfilen (modeller: demo)",
+        ),
     ],
 )
-def test_select_model_names_the_models_there_are(model_id: str, expected: str) -> None:
+def test_select_model_names_where_it_was_chosen(model_id: str, origin: str, expected: str) -> None:
     models = load_models(GOOD)
-    with pytest.raises(ModelError) as caught:
-        select_model(models, model_id, "good/minimal.yaml")
-    assert caught.value.report().splitlines() == [expected, "1 feil funnet."]
+    with pytest.raises(SettingsError) as caught:
+        select_model(models, model_id, origin)
+    assert str(caught.value) == expected
+
+
+def test_unknown_hv_model_names_the_variable(capsys: pytest.CaptureFixture[str]) -> None:
+    import os
+
+    os.environ["HV_MODEL"] = "nope"
+    try:
+        assert cli.main(["build", "--config", str(FIXTURES.parent.parent / "mkdocs.yml")]) == 1
+    finally:
+        del os.environ["HV_MODEL"]
+    err = capsys.readouterr().err
+    assert err.startswith("HV_MODEL=nope: modellen 'nope' finnes ikke i modellfilen")
+    assert "Traceback" not in err
 
 
 # -- the check command -------------------------------------------------------------------------
@@ -562,3 +599,34 @@ def test_url_fields_accept_site_paths_and_queries(url: str) -> None:
     from handlingsveileder.link_safety import url_field_problem
 
     assert url_field_problem(url) is None
+
+
+def big_level(steps: int, levels: int = 1) -> str:
+    """A model with `levels` levels of `steps` steps each, the last one ending the case."""
+    out = ["demo:", "  title: Demo", "  language: nb", "  levels:"]
+    for number in range(levels):
+        out += [f"    - id: niva-{number}", f"      name: Nivå {number}", "      steps:"]
+        out += [f"        - {{id: s{number}-{i}, title: Steg {i}}}" for i in range(steps)]
+        last = f"niva-{number + 1}" if number + 1 < levels else "end"
+        out[-1] = out[-1][:-1] + f", next: [{last}]}}"
+    return "\n".join(out) + "\n"
+
+
+def test_a_level_too_large_to_draw_is_refused_by_check() -> None:
+    with pytest.raises(ModelError) as caught:
+        load_models_text(big_level(600), "stor.yaml")
+    (problem,) = caught.value.problems
+    assert (problem.line, problem.col) == (8, 9)
+    assert "flytskjemaet blir for stort" in problem.message
+    assert problem.message.endswith("del nivået i flere nivåer")
+
+
+def test_a_large_model_in_many_levels_passes_and_its_overview_shrinks() -> None:
+    from handlingsveileder import mermaid
+    from handlingsveileder.i18n import labels
+
+    model = load_models_text(big_level(100, levels=20), "stor.yaml")["demo"]
+    chart = mermaid.overview_flowchart(model, lambda target: "#", labels("nb"))
+    assert chart.count("subgraph") == 0
+    assert chart.count('[["Nivå') == 20
+    assert "n1 --> n2" in chart

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from . import graph
+from . import graph, mermaid
 from .errors import closest
 from .fields import walk_refs, walk_text
+from .i18n import LANGUAGES, labels
 from .kinds import FLOW
 from .link_safety import markdown_link_findings, url_field_problem
 from .model import END, Model
@@ -30,6 +31,7 @@ def check_model(model: Model, reporter: Reporter) -> None:
     if readable and len(reporter.problems) == before:
         # With a wrong id, every step behind it would also be reported as unreachable.
         check_flow(model, reporter)
+        check_diagrams(model, reporter)
     check_links(model, reporter)
 
 
@@ -115,6 +117,7 @@ def check_flow(model: Model, reporter: Reporter) -> None:
     if not model.levels:
         return
     reached = graph.reachable(model)
+    finishing = graph.can_finish(model)
     for level in model.levels:
         if not level.steps and level.id not in reached:
             reporter.report(level, None, f"nivået '{level.id}' kan ikke nås fra starten")
@@ -134,6 +137,13 @@ def check_flow(model: Model, reporter: Reporter) -> None:
                     f"steget '{step.id}' fører ingen steder: legg til next, outcomes eller "
                     "end: true",
                 )
+            elif step.id in reached and step.id not in finishing:
+                reporter.report(
+                    step,
+                    None,
+                    f"steget '{step.id}' går i ring: ingen vei herfra fører til en slutt "
+                    "(legg til end: true eller et utfall med goto: end)",
+                )
 
 
 def check_links(model: Model, reporter: Reporter) -> None:
@@ -147,3 +157,18 @@ def check_links(model: Model, reporter: Reporter) -> None:
             # raw HTML and autolinks cannot make one, because `safe_markdown` escapes '<'.
             for target, problem in markdown_link_findings(value):
                 reporter.report(owner, spec.name, problem, index=index, needle=target)
+
+
+def check_diagrams(model: Model, reporter: Reporter) -> None:
+    """A level whose flowchart would exceed Mermaid's limits cannot be drawn."""
+    # Only the size matters here, so a model whose language is wrong is measured in bokmål.
+    words = labels(model.language if model.language in LANGUAGES else LANGUAGES[0])
+    for level in model.levels:
+        if not level.steps:
+            continue
+        try:
+            mermaid.level_flowchart(model, level, lambda _target: "#", words)
+        except mermaid.DiagramTooLarge as too_large:
+            reporter.report(
+                level, "steps", f"{too_large}: del nivået i flere nivåer", index=None
+            )

@@ -46,7 +46,12 @@ def parser() -> argparse.ArgumentParser:
         "eller extra.handlingsveileder.model i mkdocs.yml)",
     )
     which.add_argument("--all", action="store_true", help="bygg alle modellene, hver i sin mappe")
-    build.add_argument("--site-dir", type=Path, default=Path("site"), metavar="MAPPE")
+    build.add_argument(
+        "--site-dir",
+        type=Path,
+        metavar="MAPPE",
+        help="hvor nettstedet skrives (ellers site/ ved siden av konfigurasjonsfilen)",
+    )
     build.add_argument("--config", type=Path, default=DEFAULT_CONFIG, metavar="FIL")
     build.add_argument("--site-url", metavar="URL", help="adressen nettstedet publiseres på")
     build.add_argument(
@@ -91,10 +96,14 @@ def run_build(args: argparse.Namespace) -> int:
     settings = from_config_file(config_file, model=args.model, data=args.data)
     shown = settings.data_shown
     models = load_models(settings.data, shown)
-    chosen = list(models) if args.all else [select_model(models, settings.chosen_model(), shown).id]
+    if args.all:
+        chosen = list(models)
+    else:
+        chosen = [select_model(models, settings.chosen_model(), settings.model_origin).id]
     base_url = args.site_url
+    site_dir: Path = args.site_dir or settings.config_dir / "site"
     try:
-        with replace_dir(args.site_dir) as staging:
+        with replace_dir(site_dir) as staging:
             for model_id in chosen:
                 out = staging / model_id if args.all else staging
                 url = f"{base_url.rstrip('/')}/{model_id}/" if (args.all and base_url) else base_url
@@ -105,11 +114,11 @@ def run_build(args: argparse.Namespace) -> int:
                 (staging / "index.html").write_text(index, encoding="utf-8")
     except mkdocs_adapter.BuildFailed as failed:
         print(
-            f"Bygget feilet: {failed}. Nettstedet i {args.site_dir} er ikke endret.",
+            f"Bygget feilet: {failed}. Nettstedet i {site_dir} er ikke endret.",
             file=sys.stderr,
         )
         return 1
-    print(f"Bygget {', '.join(chosen)} til {args.site_dir}/")
+    print(f"Bygget {', '.join(chosen)} til {site_dir}/")
     return 0
 
 
@@ -119,7 +128,7 @@ def run_export(args: argparse.Namespace) -> int:
     from .pages import render_pages
 
     data: Path = args.data
-    model = select_model(load_models(data, str(data)), args.model, str(data))
+    model = select_model(load_models(data, str(data)), args.model, f"--model {args.model}")
     with replace_dir(args.out) as staging:
         for page in render_pages(model, directory_url):
             target = staging / page.src_uri

@@ -15,14 +15,13 @@ import yaml
 from . import model
 from .errors import closest
 from .fields import FieldSpec, fields_of
-from .kinds import ID_PATTERN, slug_suggestion
+from .kinds import id_problem, slug_suggestion
 from .reporter import Reporter, Where
 
 BOOL_WORDS = {"true": True, "false": False}
 BOOL_HINTS = {"yes": "true", "on": "true", "ja": "true", "no": "false", "off": "false"}
 BOOL_HINTS["nei"] = "false"
 NULL_TAG = "tag:yaml.org,2002:null"
-BAD_ID = "ugyldig id '{value}': bruk bare små bokstaver a–z, tall og bindestrek"
 
 
 @dataclass
@@ -78,13 +77,12 @@ class Constructor:
         return items
 
     def check_id(self, key: yaml.ScalarNode, path: tuple[str, ...]) -> bool:
-        if ID_PATTERN.match(key.value) and key.value != model.END:
+        problem = id_problem(key.value)
+        if problem is None and key.value != model.END:
             return True
         if key.value == model.END:
-            message = f"'{model.END}' er reservert og kan ikke brukes som id"
-        else:
-            message = BAD_ID.format(value=key.value)
-        self.problem(path, key.start_mark, message, suggestion=slug_suggestion(key.value))
+            problem = f"'{model.END}' er reservert og kan ikke brukes som id"
+        self.problem(path, key.start_mark, str(problem), suggestion=slug_suggestion(key.value))
         return False
 
     def build_object(
@@ -189,8 +187,14 @@ class Constructor:
         if is_null(node):
             return None, True
         value = node.value.strip() if node.style in (None, "") else node.value
-        if spec.is_id and not (ID_PATTERN.match(value) or value == model.END):
-            self.problem(path, node.start_mark, BAD_ID.format(value=value), slug_suggestion(value))
+        if not value.strip():
+            if spec.required:
+                self.problem(path, node.start_mark, "verdien er tom: skriv inn en tekst")
+                return None, False
+            return None, True  # an empty optional text is the same as leaving it out
+        problem = id_problem(value) if spec.is_id and value != model.END else None
+        if problem:
+            self.problem(path, node.start_mark, problem, slug_suggestion(value))
             return None, False
         return value, True
 

@@ -64,6 +64,41 @@ def resolve(model: Model, target: str) -> tuple[str, ...]:
     return (target,)
 
 
+def edges(model: Model) -> dict[str, tuple[str, ...]]:
+    """Each step and stepless level with the step/level ids it leads to (END included)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for level in model.levels:
+        if not level.steps:
+            out[level.id] = tuple(n for t in level.next for n in resolve(model, t))
+        for step in level.steps:
+            targets = successors(level, step).targets()
+            out[step.id] = tuple(n for t in targets for n in resolve(model, t))
+    return out
+
+
+def can_finish(model: Model) -> set[str]:
+    """Ids from which some path leads to an end, or to a node that leads nowhere (a stepless
+    level, or a step that the checks report on its own)."""
+    links = edges(model)
+    steps = model.step_index()
+    finished = {
+        node
+        for node, targets in links.items()
+        if END in targets or not targets or (node in steps and successors(*steps[node]).ends)
+    }
+    incoming: dict[str, list[str]] = {}
+    for node, targets in links.items():
+        for target in targets:
+            incoming.setdefault(target, []).append(node)
+    todo = list(finished)
+    while todo:
+        for source in incoming.get(todo.pop(), []):
+            if source not in finished:
+                finished.add(source)
+                todo.append(source)
+    return finished
+
+
 def reachable(model: Model) -> set[str]:
     """Ids of the steps and stepless levels reachable from the start."""
     steps = model.step_index()

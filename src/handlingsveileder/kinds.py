@@ -11,6 +11,17 @@ from dataclasses import dataclass
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 """What an id looks like: lowercase a–z, digits and single hyphens."""
+ID_MAX = 64
+"""Ids become file and folder names; longer ones are refused."""
+
+
+def id_problem(value: str) -> str | None:
+    """Why `value` cannot be an id, or None."""
+    if not ID_PATTERN.match(value):
+        return f"ugyldig id '{value}': bruk bare små bokstaver a–z, tall og bindestrek"
+    if len(value) > ID_MAX:
+        return f"id-en er for lang ({len(value)} tegn): bruk høyst {ID_MAX} tegn"
+    return None
 
 
 @dataclass(frozen=True)

@@ -157,6 +157,40 @@ def level_flowchart(
 
 
 def overview_flowchart(model: Model, href: Href, words: dict[str, str]) -> str:
+    """All levels as groups with every step; one node per level when that is too large."""
+    try:
+        return steps_overview(model, href, words)
+    except DiagramTooLarge:
+        return levels_overview(model, href, words)
+
+
+def levels_overview(model: Model, href: Href, words: dict[str, str]) -> str:
+    """One node per level, linked to its page, with the moves between levels."""
+    chart = Flowchart(
+        title=words["overview_title"],
+        description=", ".join(plain(level.name) for level in model.levels),
+    )
+    level_of = {step.id: level.id for level, step in model.all_steps()}
+    level_of.update({level.id: level.id for level in model.levels})
+    for level in model.levels:
+        chart.node(level.id, level.name, "subroutine", href(level.id))
+    start = chart.node("__start__", words["start"], "circle")
+    for target in graph.model_start(model):
+        if target != END:
+            chart.edge(start, chart.ids[level_of[target]])
+    seen: set[tuple[str, str]] = set()
+    for source, targets in graph.edges(model).items():
+        for target in targets:
+            key = (level_of[source], END if target == END else level_of[target])
+            if key[0] == key[1] or key in seen:
+                continue
+            seen.add(key)
+            node = chart.node(END, words["end"], "circle") if target == END else None
+            chart.edge(chart.ids[key[0]], node or chart.ids[key[1]])
+    return chart.render()
+
+
+def steps_overview(model: Model, href: Href, words: dict[str, str]) -> str:
     """All levels as groups, every step a link to its section."""
     chart = Flowchart(
         title=words["overview_title"],

@@ -66,7 +66,7 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
         else:
             settings = own_settings(config)
             models = load_models(settings.data, settings.data_shown)
-        model = select_model(dict(models), settings.chosen_model(), settings.data_shown)
+        model = select_model(dict(models), settings.chosen_model(), settings.model_origin)
     except ModelError as error:
         raise PluginError(error.report()) from None
     except SettingsError as error:

@@ -35,6 +35,8 @@ class Settings:
     """The model file (absolute)."""
     model_id: str | None
     """The model to build, if one is chosen."""
+    model_origin: str = ""
+    """Where the model was chosen, for messages: '--model', 'HV_MODEL' or 'mkdocs.yml:52'."""
 
     @property
     def data_shown(self) -> str:
@@ -66,8 +68,15 @@ def resolve(
         raise SettingsError(f"extra.{SETTINGS_KEY} i mkdocs.yml må være en oppslagstabell")
     config_dir = config_dir.resolve()
     data_path = data.resolve() if data else config_dir / str(section.get("data", DEFAULT_DATA))
-    chosen = model or env.get(ENV_MODEL) or section.get("model")
-    return Settings(config_dir, data_path, str(chosen) if chosen else None)
+    chosen: object
+    if model:
+        chosen, origin = model, f"--model {model}"
+    elif env.get(ENV_MODEL):
+        chosen, origin = env[ENV_MODEL], f"{ENV_MODEL}={env[ENV_MODEL]}"
+    else:
+        chosen = section.get("model")
+        origin = f"extra.{SETTINGS_KEY}.model i mkdocs.yml"
+    return Settings(config_dir, data_path, str(chosen) if chosen else None, origin)
 
 
 def from_config_file(

@@ -8,10 +8,11 @@ import yaml
 
 from .checks import check_model
 from .construct import Constructor
-from .errors import ModelError, Problem, closest
+from .errors import closest
 from .load import compose_file, compose_text
 from .model import Model
 from .reporter import Reporter
+from .settings import SettingsError
 
 
 def load_models(path: Path, display_name: str | None = None) -> dict[str, Model]:
@@ -34,10 +35,11 @@ def check_nodes(root: yaml.Node, name: str) -> dict[str, Model]:
     return models
 
 
-def select_model(models: dict[str, Model], model_id: str, source: str) -> Model:
-    """The model called `model_id`, or an error that names the ids there are."""
+def select_model(models: dict[str, Model], model_id: str, origin: str) -> Model:
+    """The model called `model_id`, or an error that names where it was chosen and the ids."""
     if model_id in models:
         return models[model_id]
     known = ", ".join(sorted(models)) or "ingen"
-    message = f"modellen '{model_id}' finnes ikke (modeller: {known})"
-    raise ModelError([Problem(source, 1, 1, (), message, suggestion=closest(model_id, models))])
+    message = f"{origin}: modellen '{model_id}' finnes ikke i modellfilen (modeller: {known})"
+    suggestion = closest(model_id, models)
+    raise SettingsError(message + (f" (mente du '{suggestion}'?)" if suggestion else ""))
