@@ -14,6 +14,10 @@ from mkdocs.structure.files import Files
 from handlingsveileder import mkdocs_adapter
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    mkdocs_adapter.startup(command)
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return mkdocs_adapter.configure(config)
 

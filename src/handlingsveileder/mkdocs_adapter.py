@@ -23,13 +23,17 @@ from mkdocs.structure.files import File, Files
 
 from .banner import announce_html
 from .errors import ModelError
-from .markup import theme_text
+from .markup import html_text, theme_text
 from .model import Model
 from .pages import render_pages
 from .settings import Settings, SettingsError, from_config_file, resolve
 from .sitemap import SiteMap
 from .validate import load_models, select_model
 
+COMMAND_VARIABLE = "HV_MKDOCS_COMMAND"
+"""Set by `startup` to MkDocs' command; `mkdocs serve` shows data errors as a page."""
+ERROR_PAGE = "index.md"
+log = logging.getLogger("mkdocs.plugins.handlingsveileder")
 STATE_KEY = "hv"
 """Where this build's model is kept on the config (also read by theme/main.html)."""
 REQUEST_KEY = "hv_request"
@@ -57,6 +61,20 @@ class BuildState:
     announce: str
 
 
+@dataclass(frozen=True)
+class ErrorState:
+    """`mkdocs serve` while the data is broken: one page that lists the problems."""
+
+    report: str
+    announce: str
+
+
+def startup(command: str) -> None:
+    """on_startup: remember MkDocs' command for this process (not in module state, because
+    `mkdocs serve` keeps hook modules alive and reloads its config at every rebuild)."""
+    os.environ[COMMAND_VARIABLE] = command
+
+
 def configure(config: MkDocsConfig) -> MkDocsConfig:
     """on_config: validate the data, then set the site's name, language and navigation."""
     request = config.extra.get(REQUEST_KEY)
@@ -67,16 +85,32 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
             settings = own_settings(config)
             models = load_models(settings.data, settings.data_shown)
         model = select_model(dict(models), settings.chosen_model(), settings.model_origin)
-    except ModelError as error:
-        raise PluginError(error.report()) from None
-    except SettingsError as error:
-        raise PluginError(str(error)) from None
+    except (ModelError, SettingsError) as error:
+        report = error.report() if isinstance(error, ModelError) else str(error)
+        if os.environ.get(COMMAND_VARIABLE) != "serve" or isinstance(request, BuildRequest):
+            raise PluginError(report) from None
+        return show_errors(config, report)
     name = model.title if not model.kommune else f"{model.title} – {model.kommune}"
     # Themes print the site name and navigation titles as HTML, in text and attributes.
     config.site_name = theme_text(name)
     config.theme["language"] = model.language  # Material has both `nb` and `nn`
     config.nav = escape_titles(SiteMap(model).nav())
     config.extra[STATE_KEY] = BuildState(model, settings, announce_html(model))
+    return config
+
+
+def show_errors(config: MkDocsConfig, report: str) -> MkDocsConfig:
+    """Serve one page with the problems; livereload shows the site again once they are fixed."""
+    log.error("Feil i modellfilen; nettleseren viser feilene til de er rettet:\n%s", report)
+    lines = "".join(f"<li><code>{html_text(line)}</code></li>" for line in report.splitlines())
+    announce = (
+        '<div class="hv-akutt" role="alert"><p><strong>Feil i modellfilen.</strong> '
+        "Siden lastes på nytt når filen er rettet og lagret.</p>"
+        f'<ul class="hv-feil">{lines}</ul></div>'
+    )
+    config.site_name = theme_text("Feil i modellfilen")
+    config.nav = [{theme_text("Feil i modellfilen"): ERROR_PAGE}]
+    config.extra[STATE_KEY] = ErrorState(report, announce)
     return config
 
 
@@ -96,9 +130,9 @@ def escape_titles(entries: list[Any]) -> list[Any]:
     return escaped
 
 
-def state(config: MkDocsConfig) -> BuildState:
+def state(config: MkDocsConfig) -> BuildState | ErrorState:
     found = config.extra.get(STATE_KEY)
-    if not isinstance(found, BuildState):
+    if not isinstance(found, BuildState | ErrorState):
         raise PluginError("handlingsveileder: on_config har ikke kjørt")
     return found
 
@@ -106,6 +140,11 @@ def state(config: MkDocsConfig) -> BuildState:
 def add_pages(files: Files, config: MkDocsConfig) -> Files:
     """on_files: add every generated page, in memory; nothing is written to docs/."""
     built = state(config)
+    if isinstance(built, ErrorState):
+        text = "# Feil i modellfilen\n\nSe listen over. Siden lastes på nytt når filen er rettet.\n"
+        kept = Files([f for f in files if not f.is_documentation_page()])
+        kept.append(File.generated(config, ERROR_PAGE, content=text))
+        return kept
 
     def url_of(src_uri: str) -> str:
         return File.generated(config, src_uri, content="").url
