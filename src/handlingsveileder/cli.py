@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .atomic import OutputError
 from .errors import ModelError
 from .settings import DEFAULT_CONFIG, DEFAULT_DATA, ENV_MODEL, SettingsError
 from .validate import load_models, select_model
@@ -21,7 +22,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ModelError as error:
         print(error.report(), file=sys.stderr)
         return 1
-    except SettingsError as error:
+    except (SettingsError, OutputError) as error:
         print(error, file=sys.stderr)
         return 1
 

@@ -37,13 +37,8 @@ class Settings:
     """The model to build, if one is chosen."""
     model_origin: str = ""
     """Where the model was chosen, for messages: '--model', 'HV_MODEL' or 'mkdocs.yml:52'."""
-
-    @property
-    def data_shown(self) -> str:
-        """The model file as the editor names it: relative to the project folder."""
-        if self.data.is_relative_to(self.config_dir):
-            return self.data.relative_to(self.config_dir).as_posix()
-        return str(self.data)
+    data_shown: str = ""
+    """The model file as the editor named it (`--data` as typed, or mkdocs.yml's `data`)."""
 
     def chosen_model(self) -> str:
         if not self.model_id:
@@ -67,7 +62,8 @@ def resolve(
     if not isinstance(section, Mapping):
         raise SettingsError(f"extra.{SETTINGS_KEY} i mkdocs.yml må være en oppslagstabell")
     config_dir = config_dir.resolve()
-    data_path = data.resolve() if data else config_dir / str(section.get("data", DEFAULT_DATA))
+    written = str(data) if data else str(section.get("data", DEFAULT_DATA))
+    data_path = data.resolve() if data else config_dir / written
     chosen: object
     if model:
         chosen, origin = model, f"--model {model}"
@@ -76,7 +72,7 @@ def resolve(
     else:
         chosen = section.get("model")
         origin = f"extra.{SETTINGS_KEY}.model i mkdocs.yml"
-    return Settings(config_dir, data_path, str(chosen) if chosen else None, origin)
+    return Settings(config_dir, data_path, str(chosen) if chosen else None, origin, written)
 
 
 def from_config_file(
