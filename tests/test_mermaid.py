@@ -84,11 +84,10 @@ def test_overview_groups_levels_and_labels_cross_level_edges() -> None:
 
 
 def test_too_large_diagram_is_refused() -> None:
-    steps = "\n".join(f"        - {{id: s{i}, title: Steg {i}}}" for i in range(600))
-    text = MODEL.split("  levels:")[0] + (
-        f"  levels:\n    - id: niva-1\n      name: N\n      steps:\n{steps}\n"
-        "        - {id: slutt, title: Slutt, end: true}\n"
-    )
-    model = load_models_text(text)["demo"]
+    from handlingsveileder.model import Level, Model, Step
+
+    steps = tuple(Step(id=f"s{i}", title=f"Steg {i}") for i in range(600))
+    level = Level(id="niva-1", name="N", steps=(*steps, Step(id="slutt", title="S", end=True)))
+    model = Model(id="demo", title="Demo", language="nb", levels=(level,))
     with pytest.raises(mermaid.DiagramTooLarge):
-        mermaid.level_flowchart(model, model.levels[0], lambda t: "#", WORDS)
+        mermaid.level_flowchart(model, level, lambda t: "#", WORDS)

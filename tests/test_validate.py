@@ -52,13 +52,13 @@ CASES = [
     ),
     case(
         "yaml-syntax",
-        "bad/yaml-syntax.yaml:6:19: YAML-syntaksfeil: mapping values are not allowed here – et "
-        "kolon midt i en verdi: sett hele teksten i anførselstegn",
+        "bad/yaml-syntax.yaml:6:19: YAML-syntaksfeil: et kolon fulgt av mellomrom midt i en "
+        "verdi er ikke tillatt: sett hele verdien i anførselstegn",
     ),
     case(
         "yaml-unclosed-quote",
-        "bad/yaml-unclosed-quote.yaml:2:10: YAML-syntaksfeil: while scanning a quoted scalar "
-        "found unexpected end of stream – et anførselstegn er ikke lukket",
+        "bad/yaml-unclosed-quote.yaml:2:10: YAML-syntaksfeil: et anførselstegn som åpnes her, "
+        'lukkes aldri – sett et " på slutten av teksten',
     ),
     case(
         "duplicate-yaml-key",

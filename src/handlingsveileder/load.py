@@ -1,23 +1,131 @@
-"""Read YAML into a node tree that remembers where every value stands."""
+"""Read YAML into a node tree that remembers where every value stands.
+
+The file is editor input, so reading it has limits, each reported in Norwegian at a
+line and column an editor can go to:
+
+- at most MAX_BYTES (5 MB; the real file is about 50 kB);
+- no control characters other than tab, LF and CR: each is reported at its own place
+  before parsing, so PyYAML never sees one. A BOM at the start is dropped;
+- at most MAX_DEPTH levels of nesting (a model needs about ten). PyYAML's composer
+  recurses once per level, and its scanner slows down quadratically inside a deep
+  `[[[…`, so the limit is checked in the scanner (each new indent or bracket) as well as
+  in the composer (which also sees lists that are not indented under their key);
+- anchors and aliases are allowed, since reusing e.g. a list of contacts in a second
+  model is a fair use of YAML, but an alias counts as every node it stands for, and a
+  file whose aliases stand for more than MAX_ALIAS_NODES nodes is refused at the alias
+  that crosses the line. The validator and the site walk the expanded tree, so a
+  "billion laughs" file of a few kB would otherwise become millions of nodes. An alias
+  inside its own anchor would make a loop, and is refused too;
+- only YAML's standard tags: `title: !Viktig` would otherwise lose its "!" silently.
+
+What PyYAML reports as a syntax error is translated, and moved to the opening quote or
+bracket where that is the real mistake, by yaml_messages.syntax_problem.
+"""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Any
 
 import yaml
+from yaml.composer import ComposerError
+from yaml.events import AliasEvent, ScalarEvent, SequenceStartEvent
+from yaml.tokens import Token
 
+from . import yaml_messages as msg
 from .errors import ModelError, Problem
+from .yaml_positions import position, syntax_problem
 
-HINTS = {
-    "mapping values are not allowed here": (
-        "et kolon midt i en verdi: sett hele teksten i anførselstegn"
-    ),
-    "found character '\\t' that cannot start any token": "tabulator: bruk mellomrom til innrykk",
-    "could not find expected ':'": "en linje mangler kolon, eller innrykket er feil",
-    "found unexpected end of stream": "et anførselstegn er ikke lukket",
-    "did not find expected key": "feil innrykk, eller en liste blandet med nøkler",
-    "expected <block end>, but found '-'": "listepunktet har feil innrykk",
-}
+MAX_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 50
+MAX_ALIAS_NODES = 10_000
+MAX_REPORTED = 20
+"""At most this many control characters are listed one by one."""
+STANDARD_TAGS = frozenset(
+    [
+        "!",
+        *(f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "seq", "map")),
+    ]
+)
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+"""Everything PyYAML's reader refuses, and NEL, LS and PS, which it reads as line breaks."""
+
+
+class Refused(Exception):
+    """Input over a limit, at a 0-based line and column."""
+
+    def __init__(self, line: int, column: int, message: str) -> None:
+        super().__init__(message)
+        self.line, self.column, self.message = line, column, message
+
+
+class LimitedLoader(yaml.SafeLoader):
+    """yaml.SafeLoader with limits on nesting, on aliases and on tags."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.depth = 0
+        self.nodes = 0  # nodes composed so far; an alias counts as the nodes it stands for
+        self.alias_nodes = 0
+        self.sizes: dict[str, int] = {}  # anchor → node count, once its node is complete
+
+    def too_deep(self, line: int, column: int) -> Refused:
+        return Refused(line, column, msg.TOO_DEEP.format(limit=MAX_DEPTH))
+
+    def add_indent(self, column: int) -> bool:  # a block mapping or list begins
+        if self.indent < column and len(self.indents) >= MAX_DEPTH:
+            raise self.too_deep(self.line, column)
+        return super().add_indent(column)
+
+    def fetch_flow_collection_start(self, TokenClass: type[Token]) -> None:
+        if len(self.indents) + self.flow_level >= MAX_DEPTH:
+            raise self.too_deep(self.line, self.column)
+        super().fetch_flow_collection_start(TokenClass)
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        # PyYAML's own compose_node plus the limits. SafeLoader has no path resolvers,
+        # so descend_resolver/ascend_resolver would do nothing and are not called.
+        event: Any = self.peek_event()  # type: ignore[no-untyped-call]
+        mark: yaml.Mark = event.start_mark
+        if isinstance(event, AliasEvent):
+            self.get_event()  # type: ignore[no-untyped-call]
+            return self.alias(str(event.anchor), mark)
+        if event.tag is not None and event.tag not in STANDARD_TAGS:
+            raise Refused(mark.line, mark.column, msg.TAG.format(tag=event.tag))
+        anchor, start = event.anchor, self.nodes
+        self.nodes += 1
+        if anchor is not None and anchor in self.anchors:
+            first = self.anchors[anchor].start_mark
+            text = f"found duplicate anchor {anchor!r}; first occurrence"
+            raise ComposerError(text, first, "second occurrence", mark)
+        node: yaml.Node
+        if isinstance(event, ScalarEvent):
+            node = self.compose_scalar_node(anchor)
+        else:
+            if self.depth >= MAX_DEPTH:
+                raise self.too_deep(mark.line, mark.column)
+            self.depth += 1
+            if isinstance(event, SequenceStartEvent):
+                node = self.compose_sequence_node(anchor)
+            else:
+                node = self.compose_mapping_node(anchor)
+            self.depth -= 1
+        if anchor is not None:
+            self.sizes[anchor] = self.nodes - start
+        return node
+
+    def alias(self, anchor: str, mark: yaml.Mark) -> yaml.Node:
+        if anchor not in self.anchors:
+            raise ComposerError(None, None, f"found undefined alias {anchor!r}", mark)
+        size = self.sizes.get(anchor)
+        if size is None:  # the anchor's node is still open: the alias stands inside it
+            raise Refused(mark.line, mark.column, msg.ALIAS_LOOP.format(name=anchor))
+        self.nodes += size
+        self.alias_nodes += size
+        if self.alias_nodes > MAX_ALIAS_NODES:
+            raise Refused(mark.line, mark.column, msg.ALIAS_BOMB.format(limit=MAX_ALIAS_NODES))
+        return self.anchors[anchor]
 
 
 def compose_file(path: Path, display_name: str | None = None) -> yaml.Node:
@@ -29,7 +137,8 @@ def compose_file(path: Path, display_name: str | None = None) -> yaml.Node:
     """
     name = display_name or str(path)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)  # no more, whatever the path is
     except FileNotFoundError:
         raise ModelError([Problem(name, 1, 1, (), "filen finnes ikke")]) from None
     except IsADirectoryError:
@@ -38,39 +147,60 @@ def compose_file(path: Path, display_name: str | None = None) -> yaml.Node:
         raise ModelError(
             [Problem(name, 1, 1, (), f"kan ikke lese filen ({exc.strerror})")]
         ) from None
+    if len(data) > MAX_BYTES:
+        raise ModelError([too_big(name)])
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        message = "filen er ikke lagret som UTF-8: lagre den som UTF-8 i redigeringsprogrammet"
+        message = msg.UTF16 if data[:2] in (b"\xff\xfe", b"\xfe\xff") else msg.NOT_UTF8
+        before = data[: exc.start].decode("utf-8").removeprefix("\ufeff")
+        line, col = position(before, len(before))
         raise ModelError([Problem(name, line, col, (), message)]) from None
     return compose_text(text, name)
 
 
 def compose_text(text: str, name: str) -> yaml.Node:
+    """Like compose_file, for text already read (the size limit counts characters)."""
+    if len(text) > MAX_BYTES:
+        raise ModelError([too_big(name)])
+    text = text.removeprefix("\ufeff")
+    control_problems(text, name)
+    loader = LimitedLoader(text)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = loader.get_single_node()
+    except Refused as exc:
+        raise ModelError([Problem(name, exc.line + 1, exc.column + 1, (), exc.message)]) from None
     except yaml.MarkedYAMLError as exc:
-        raise ModelError([syntax_problem(exc, text, name)]) from None
-    except yaml.YAMLError as exc:
-        raise ModelError([Problem(name, 1, 1, (), f"YAML-feil: {exc}")]) from None
+        try:
+            problem = syntax_problem(exc, text, name)
+        except Exception:  # a bug in finding the place must not hide the message
+            problem = Problem(name, 1, 1, (), msg.translate(exc.context, exc.problem))
+        raise ModelError([problem]) from None
+    except Exception as exc:  # never a traceback, whatever PyYAML raises
+        message = msg.UNEXPECTED.format(error=f"{type(exc).__name__}: {exc}")
+        raise ModelError([Problem(name, 1, 1, (), msg.SYNTAX + message)]) from None
+    finally:
+        loader.dispose()
     if node is None:
-        raise ModelError(
-            [Problem(name, 1, 1, (), "filen er tom: den skal inneholde minst én modell")]
-        )
+        message = msg.EMPTY if text.isspace() or not text else msg.ONLY_COMMENTS
+        raise ModelError([Problem(name, 1, 1, (), message)])
     return node
 
 
-def syntax_problem(exc: yaml.MarkedYAMLError, text: str, name: str) -> Problem:
-    """A YAML syntax error at the place an editor can fix, with a hint in Norwegian."""
-    mark = exc.problem_mark
-    if mark is None or (exc.context_mark is not None and "end of stream" in (exc.problem or "")):
-        mark = exc.context_mark or mark  # where the unfinished thing began, not the file's end
-    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    original = " ".join(part for part in (exc.context, exc.problem) if part)
-    hint = next((h for key, h in HINTS.items() if key in original), None)
-    message = f"YAML-syntaksfeil: {original}"
-    if hint:
-        message += f" – {hint}"
-    return Problem(name, line, col, (), message)
+def too_big(name: str) -> Problem:
+    return Problem(name, 1, 1, (), msg.TOO_BIG.format(limit=MAX_BYTES // 2**20))
+
+
+def control_problems(text: str, name: str) -> None:
+    """Raise one problem per control character (tab, LF and CR are allowed)."""
+    found = list(CONTROL.finditer(text))
+    if not found:
+        return
+    problems = [
+        Problem(name, *position(text, m.start()), (), msg.control_character(m.group()))
+        for m in found[:MAX_REPORTED]
+    ]
+    if len(found) > MAX_REPORTED:
+        more = msg.CONTROL_MORE.format(count=len(found) - MAX_REPORTED)
+        problems.append(Problem(name, *position(text, found[MAX_REPORTED].start()), (), more))
+    raise ModelError(problems)
