@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 from conftest import DATA, MODELS
 
@@ -30,7 +32,7 @@ def test_pages_in_navigation_order(models: dict[str, object]) -> None:
 def test_nav_lists_every_page_once(model_id: str) -> None:
     sitemap = SiteMap(load_models(DATA)[model_id])
 
-    def sources(entries: list[object]) -> list[str]:
+    def sources(entries: Sequence[object]) -> list[str]:
         found: list[str] = []
         for entry in entries:
             assert isinstance(entry, dict)

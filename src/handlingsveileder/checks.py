@@ -169,6 +169,4 @@ def check_diagrams(model: Model, reporter: Reporter) -> None:
         try:
             mermaid.level_flowchart(model, level, lambda _target: "#", words)
         except mermaid.DiagramTooLarge as too_large:
-            reporter.report(
-                level, "steps", f"{too_large}: del nivået i flere nivåer", index=None
-            )
+            reporter.report(level, "steps", f"{too_large}: del nivået i flere nivåer", index=None)
