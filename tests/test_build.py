@@ -183,3 +183,14 @@ def test_editor_reference_is_up_to_date(capsys: pytest.CaptureFixture[str]) -> N
     """REDIGERING.md is the output of `handlingsveileder schema`; regenerate it after a change."""
     assert cli.main(["schema"]) == 0
     assert (ROOT / "REDIGERING.md").read_text(encoding="utf-8") == capsys.readouterr().out
+
+
+def test_a_draft_guide_says_so_on_every_page(sites: Served) -> None:
+    pages = sites.pages("bti-fem-steg")
+    assert pages
+    for path in pages:
+        html = (sites.root / path / "index.html").read_text(encoding="utf-8")
+        assert '<p class="hv-utkast"><strong>Utkast:</strong> DENNE SIDEN ER UNDER ARBEID.' in html
+    for other in ("modum", "romskog", "bekymring-nynorsk", "samarbeidsmodellen"):
+        html = (sites.root / other / "index.html").read_text(encoding="utf-8")
+        assert "hv-utkast" not in html, other

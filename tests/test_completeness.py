@@ -39,7 +39,6 @@ LEFT_OUT: dict[str, dict[str, str]] = {
         "Politiet:": "shown as the contact «Politiet» with its number",
     },
     "bti-fem-steg": {
-        "DENNE SIDEN ER UNDER ARBEID.": "a notice about the source web page, not guidance",
         "Verktøy": "an empty label in the source: the tools it stood for are not named",
     },
     "samarbeidsmodellen": {

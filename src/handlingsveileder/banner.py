@@ -17,6 +17,11 @@ def announce_html(model: Model) -> str:
     """The emergency bar shown above every page (Material's announce block)."""
     words = labels(model.language)
     parts = []
+    if model.draft:
+        parts.append(
+            f'<p class="hv-utkast"><strong>{html_text(words["draft"])}:</strong> '
+            f"{html_text(plain(model.draft))}</p>"
+        )
     if model.emergency:
         contacts = []
         for contact in model.emergency.contacts:

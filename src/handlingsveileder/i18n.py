@@ -10,6 +10,7 @@ LANGUAGES: Final = ("nb", "nn")
 LABELS: Final[dict[str, dict[str, str]]] = {
     "nb": {
         "front": "Forside",
+        "draft": "Utkast",
         "goals": "Mål",
         "target_group": "Målgruppe",
         "principles": "Prinsipper",
@@ -52,6 +53,7 @@ LABELS: Final[dict[str, dict[str, str]]] = {
     },
     "nn": {
         "front": "Framside",
+        "draft": "Utkast",
         "goals": "Mål",
         "target_group": "Målgruppe",
         "principles": "Prinsipp",

@@ -250,6 +250,9 @@ class Model:
     """Veilederens tittel, f.eks. «Handlingsveileder – BTI»."""
     language: Language
     """Språkform: `nb` (bokmål) eller `nn` (nynorsk). Styrer språket i nettstedets menyer."""
+    draft: Markdown | None = None
+    """Kildens egne ord når veilederen ikke er ferdig, f.eks. «DENNE SIDEN ER UNDER ARBEID.».
+    Vises som et tydelig merket utkast-banner øverst på alle sider."""
     kommune: str | None = None
     """Kommunens navn. Utelat det hvis kilden ikke navngir kommunen; nettstedet sier da
     «kommunen»."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import mermaid
-from ..markup import md_link, safe_inline, safe_markdown
+from ..markup import indent, md_link, safe_inline, safe_markdown
 from ..sitemap import PageEntry
 from .blocks import emergency_box, flow_text, flowchart_block, legal_list
 from .context import PageContext
@@ -12,6 +12,8 @@ from .context import PageContext
 def front_page(ctx: PageContext, entry: PageEntry) -> list[str]:
     model, words, page = ctx.model, ctx.words, entry.src
     out = [f"# {safe_inline(model.title)}", ""]
+    if model.draft:
+        out += [f'!!! warning "{words["draft"]}"', "", indent(safe_markdown(model.draft)), ""]
     if model.kommune:
         out += [f"*{safe_inline(model.kommune)}*", ""]
     if model.tagline:
