@@ -11,6 +11,12 @@ LABELS: Final[dict[str, dict[str, str]]] = {
     "nb": {
         "front": "Forside",
         "draft": "Utkast",
+        "inferred": "Redaksjonens tolkning",
+        "inferred_short": "redaksjonens tolkning",
+        "inferred_intro": (
+            "Kilden sier ikke dette direkte. Stiplede piler i flytskjemaet er redaksjonens "
+            "tolkning:"
+        ),
         "goals": "Mål",
         "target_group": "Målgruppe",
         "principles": "Prinsipper",
@@ -54,6 +60,12 @@ LABELS: Final[dict[str, dict[str, str]]] = {
     "nn": {
         "front": "Framside",
         "draft": "Utkast",
+        "inferred": "Redaksjonen si tolking",
+        "inferred_short": "redaksjonen si tolking",
+        "inferred_intro": (
+            "Kjelda seier ikkje dette direkte. Stipla piler i flytskjemaet er redaksjonen si "
+            "tolking:"
+        ),
         "goals": "Mål",
         "target_group": "Målgruppe",
         "principles": "Prinsipp",

@@ -70,9 +70,11 @@ class Flowchart:
             self.links.append(f'    click {node_id} href "{encode_href(href)}" {label(text)}')
         return node_id
 
-    def edge(self, source: str, target: str, text: str | None = None) -> None:
+    def edge(self, source: str, target: str, text: str | None = None, dashed: bool = False) -> None:
+        """An arrow; dashed where the editor inferred it (the source does not state it)."""
         self.edges += 1
-        arrow = f"-->|{label(text, 40)}|" if text else "-->"
+        arrow = "-.->" if dashed else "-->"
+        arrow = f"{arrow}|{label(text, 40)}|" if text else arrow
         self.lines.append(f"    {source} {arrow} {target}")
 
     def render(self) -> str:
@@ -143,16 +145,17 @@ def level_flowchart(
     for step in level.steps:
         source = target_node(step.id)
         follows = graph.successors(level, step)
+        guessed = step.inferred is not None
         for target in follows.plain:
-            chart.edge(source, target_node(target))
+            chart.edge(source, target_node(target), dashed=guessed)
         for index, (outcome, goto) in enumerate(follows.outcomes):
             key = f"__outcome__{step.id}__{index}"
             node = chart.node(key, outcome.short or outcome.label, "stadium", href(step.id))
             chart.edge(source, node)
             for target in goto:
-                chart.edge(node, target_node(target))
+                chart.edge(node, target_node(target), dashed=outcome.inferred is not None)
         if step.end and END not in follows.targets():
-            chart.edge(source, target_node(END))
+            chart.edge(source, target_node(END), dashed=guessed)
     return chart.render()
 
 
@@ -217,19 +220,21 @@ def steps_overview(model: Model, href: Href, words: dict[str, str]) -> str:
     for level in model.levels:
         for target in level.next:
             for node in nodes_for(target):
-                chart.edge(chart.ids[level.id], node)
+                chart.edge(chart.ids[level.id], node, dashed=level.inferred is not None)
         for step in level.steps:
             follows = graph.successors(level, step)
             source = chart.ids[step.id]
+            guessed = step.inferred is not None
             for target in follows.plain:
                 for node in nodes_for(target):
-                    chart.edge(source, node)
+                    chart.edge(source, node, dashed=guessed)
             for outcome, goto in follows.outcomes:
+                text, dashed = outcome.short or outcome.label, outcome.inferred is not None
                 for target in goto:
                     for node in nodes_for(target):
-                        chart.edge(source, node, outcome.short or outcome.label)
+                        chart.edge(source, node, text, dashed=dashed)
             if step.end and END not in follows.targets():
-                chart.edge(source, nodes_for(END)[0])
+                chart.edge(source, nodes_for(END)[0], dashed=guessed)
     return chart.render()
 
 

@@ -156,6 +156,9 @@ class Outcome:
     """Hva man gjør ved dette utfallet, f.eks. «Avslutt oppfølgingen.»."""
     short: str | None = None
     """Kort etikett til flytskjemaet når `label` er lang, f.eks. «Ønsket effekt»."""
+    inferred: str | None = None
+    """Redaksjonens begrunnelse når kilden ikke sier hvor utfallet fører, f.eks. «Kilden sier ikke
+    hvilket trinn.». Pilen tegnes stiplet, og begrunnelsen står under «Redaksjonens tolkning»."""
 
 
 @dataclass(frozen=True)
@@ -199,6 +202,10 @@ class Step:
     """`true` når saken kan avsluttes etter dette steget."""
     note: Markdown | None = None
     """Redaktørens merknad til leseren, vises tydelig merket (f.eks. om en feil i kilden)."""
+    inferred: str | None = None
+    """Redaksjonens begrunnelse når kilden ikke sier hvor steget fører (`next`, `end` eller
+    neste steg), f.eks. «Kilden sier ikke hvilket trinn.». Pilen tegnes stiplet, og
+    begrunnelsen står under «Redaksjonens tolkning»."""
 
     @property
     def heading(self) -> str:
@@ -226,6 +233,10 @@ class Level:
     """Stegene i rekkefølge."""
     next: tuple[FlowRef, ...] = ()
     """For nivåer uten steg: hvor man går videre (steg- eller nivå-id-er, eller `end`)."""
+    inferred: str | None = None
+    """Redaksjonens begrunnelse når kilden ikke sier hvor nivået (`next`) fører, f.eks.
+    «Kilden sier ikke hvilket trinn.». Pilen tegnes stiplet, og begrunnelsen står under
+    «Redaksjonens tolkning»."""
 
 
 @dataclass(frozen=True)

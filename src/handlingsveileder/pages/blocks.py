@@ -57,20 +57,47 @@ def flow_text(ctx: PageContext, level: Level, page: str) -> list[str]:
         out.append("")
     for step in level.steps:
         follows = graph.successors(level, step)
+        guess = guessed(ctx, step.inferred)
         out.append(f"1. {ctx.md_link(step.id, page)}")
         if follows.plain:
             targets = ", ".join(ctx.target_text(t, page) for t in follows.plain)
-            out.append(f"    - {words['next']}: {targets}")
+            out.append(f"    - {words['next']}: {targets}{guess}")
         for outcome, goto in follows.outcomes:
             targets = ", ".join(ctx.target_text(t, page) for t in goto)
-            out.append(
-                f"    - {safe_inline(outcome.short or outcome.label)} {words['leads_to']} {targets}"
-            )
+            targets += guessed(ctx, outcome.inferred)
+            what = safe_inline(outcome.short or outcome.label)
+            out.append(f"    - {what} {words['leads_to']} {targets}")
         if step.end and END not in follows.targets():
-            out.append(f"    - {words['may_end']}")
+            out.append(f"    - {words['may_end']}{guess}")
     for target in level.next:
         out.append(f"- {words['next']}: {ctx.target_text(target, page)}")
+    if level.next:
+        out[-1] += guessed(ctx, level.inferred)
     return out
+
+
+def guessed(ctx: PageContext, inferred: str | None) -> str:
+    """The mark after a way on that the editor inferred: « (redaksjonens tolkning)»."""
+    return f" ({ctx.words['inferred_short']})" if inferred else ""
+
+
+def inferred_box(ctx: PageContext, level: Level, page: str) -> list[str]:
+    """Every way on in the level that the source does not state, with the editor's reason."""
+    items = []
+    if level.inferred:
+        items.append(f"- **{safe_inline(level.name)}**: {safe_inline(level.inferred)}")
+    for step in level.steps:
+        if step.inferred:
+            items.append(f"- {ctx.md_link(step.id, page)}: {safe_inline(step.inferred)}")
+        for outcome in step.outcomes:
+            if outcome.inferred:
+                what = safe_inline(outcome.short or outcome.label)
+                reason = safe_inline(outcome.inferred)
+                items.append(f"- {ctx.md_link(step.id, page)} – {what}: {reason}")
+    if not items:
+        return []
+    body = "\n".join([ctx.words["inferred_intro"], "", *items])
+    return [f'!!! note "{ctx.words["inferred"]}"', "", indent(body), ""]
 
 
 def link_list(heading: str, entries: list[tuple[str, str | None, str]]) -> list[str]:

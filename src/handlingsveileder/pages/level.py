@@ -6,7 +6,7 @@ from .. import graph, mermaid
 from ..markup import indent, safe_inline, safe_markdown
 from ..model import Level, Outcome, Step
 from ..sitemap import PageEntry
-from .blocks import flow_text, flowchart_block, legal_list, link_list
+from .blocks import flow_text, flowchart_block, guessed, inferred_box, legal_list, link_list
 from .context import PageContext
 
 
@@ -24,6 +24,7 @@ def level_page(ctx: PageContext, entry: PageEntry) -> list[str]:
         out += flowchart_block(ctx, chart, flow_text(ctx, level, page))
     elif level.next:
         out += [*flow_text(ctx, level, page), ""]
+    out += inferred_box(ctx, level, page)
     for step in level.steps:
         out += step_section(ctx, level, step, page)
     return out
@@ -53,9 +54,11 @@ def step_section(ctx: PageContext, level: Level, step: Step, page: str) -> list[
     follows = graph.successors(level, step)
     if follows.plain:
         targets = ", ".join(ctx.target_text(t, page) for t in follows.plain)
+        targets += guessed(ctx, step.inferred)
         out += [f'<p class="hv-videre" markdown>**{words["next"]}:** {targets}</p>', ""]
     elif step.end:
-        out += [f'<p class="hv-videre" markdown>{words["may_end"]}</p>', ""]
+        ending = words["may_end"] + guessed(ctx, step.inferred)
+        out += [f'<p class="hv-videre" markdown>{ending}</p>', ""]
     return out
 
 
@@ -109,5 +112,6 @@ def outcome_item(ctx: PageContext, number: int, outcome: Outcome, page: str) -> 
     if outcome.text:
         out += ["", indent(safe_markdown(outcome.text))]
     targets = ", ".join(ctx.target_text(t, page) for t in outcome.goto)
+    targets += guessed(ctx, outcome.inferred)
     out += ["", indent(f"→ {ctx.words['go_to']}: {targets}"), ""]
     return out
