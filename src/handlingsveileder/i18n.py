@@ -11,6 +11,7 @@ LABELS: Final[dict[str, dict[str, str]]] = {
     "nb": {
         "front": "Forside",
         "draft": "Utkast",
+        "question": "Veivalg",
         "inferred": "Redaksjonens tolkning",
         "inferred_short": "redaksjonens tolkning",
         "inferred_intro": (
@@ -60,6 +61,7 @@ LABELS: Final[dict[str, dict[str, str]]] = {
     "nn": {
         "front": "Framside",
         "draft": "Utkast",
+        "question": "Vegval",
         "inferred": "Redaksjonen si tolking",
         "inferred_short": "redaksjonen si tolking",
         "inferred_intro": (

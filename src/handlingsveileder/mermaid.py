@@ -98,6 +98,7 @@ SHAPES = {
     "stadium": ("([", "])"),
     "circle": ("((", "))"),
     "subroutine": ("[[", "]]"),
+    "rhombus": ("{", "}"),
 }
 
 
@@ -146,6 +147,10 @@ def level_flowchart(
         source = target_node(step.id)
         follows = graph.successors(level, step)
         guessed = step.inferred is not None
+        if step.question and (step.outcomes or len(follows.plain) > 1):
+            fork = chart.node(f"__question__{step.id}", step.question, "rhombus", href(step.id))
+            chart.edge(source, fork)
+            source = fork
         for target in follows.plain:
             chart.edge(source, target_node(target), dashed=guessed)
         for index, (outcome, goto) in enumerate(follows.outcomes):

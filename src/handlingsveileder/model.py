@@ -191,6 +191,10 @@ class Step:
     """Lovhenvisninger (id-er fra `legal`)."""
     after: Markdown | None = None
     """Tekst som står etter punktene og verktøyene i kilden."""
+    question: str | None = None
+    """Spørsmålet som avgjør hvor man går videre, med kildens ord, f.eks. «Evaluere om
+    barnet/ungdommen nyter godt av våre tiltak eller ikke.». Tegnes som en rombe foran
+    utfallene."""
     outcomes: tuple[Outcome, ...] = ()
     """Mulige utfall når steget er en beslutning."""
     outcomes_intro: Markdown | None = None

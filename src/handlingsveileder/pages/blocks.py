@@ -59,6 +59,8 @@ def flow_text(ctx: PageContext, level: Level, page: str) -> list[str]:
         follows = graph.successors(level, step)
         guess = guessed(ctx, step.inferred)
         out.append(f"1. {ctx.md_link(step.id, page)}")
+        if step.question:
+            out.append(f"    - {words['question']}: {safe_inline(step.question)}")
         if follows.plain:
             targets = ", ".join(ctx.target_text(t, page) for t in follows.plain)
             out.append(f"    - {words['next']}: {targets}{guess}")

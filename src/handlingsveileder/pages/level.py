@@ -96,6 +96,12 @@ def resource_list(ctx: PageContext, step: Step) -> list[str]:
 
 def outcome_list(ctx: PageContext, step: Step, page: str) -> list[str]:
     out = []
+    if step.question:
+        out += [
+            f'<p class="hv-veivalg" markdown>**{ctx.words["question"]}:** '
+            f"{safe_inline(step.question)}</p>",
+            "",
+        ]
     if step.outcomes_intro:
         out += [safe_markdown(step.outcomes_intro), ""]
     if step.outcomes:
