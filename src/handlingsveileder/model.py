@@ -154,6 +154,9 @@ class Outcome:
     mål kan gis som liste."""
     text: Markdown | None = None
     """Hva man gjør ved dette utfallet, f.eks. «Avslutt oppfølgingen.»."""
+    deadline: str | None = None
+    """Frist som gjelder dette utfallet, slik kilden skriver den, f.eks. «nytt nettverksmøte om
+    innen 4 uker»."""
     short: str | None = None
     """Kort etikett til flytskjemaet når `label` er lang, f.eks. «Ønsket effekt»."""
     inferred: str | None = None

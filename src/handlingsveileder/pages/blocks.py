@@ -67,6 +67,8 @@ def flow_text(ctx: PageContext, level: Level, page: str) -> list[str]:
         for outcome, goto in follows.outcomes:
             targets = ", ".join(ctx.target_text(t, page) for t in goto)
             targets += guessed(ctx, outcome.inferred)
+            if outcome.deadline:
+                targets += f" ({words['deadline'].lower()}: {safe_inline(outcome.deadline)})"
             what = safe_inline(outcome.short or outcome.label)
             out.append(f"    - {what} {words['leads_to']} {targets}")
         if step.end and END not in follows.targets():

@@ -115,6 +115,8 @@ def outcome_list(ctx: PageContext, step: Step, page: str) -> list[str]:
 
 def outcome_item(ctx: PageContext, number: int, outcome: Outcome, page: str) -> list[str]:
     out = [f"{number}. **{safe_inline(outcome.label)}**"]
+    if outcome.deadline:
+        out += ["", indent(f"**{ctx.words['deadline']}:** {safe_inline(outcome.deadline)}")]
     if outcome.text:
         out += ["", indent(safe_markdown(outcome.text))]
     targets = ", ".join(ctx.target_text(t, page) for t in outcome.goto)

@@ -1,0 +1,104 @@
+"""The process of each guide as its source gives it: where each fork leads, what is the
+editor's reading (inferred), where a deadline governs, and who is responsible."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import DATA
+
+from handlingsveileder import graph
+from handlingsveileder.model import END, Model, Step
+from handlingsveileder.validate import load_models
+
+
+@pytest.fixture(scope="module")
+def models() -> dict[str, Model]:
+    return load_models(DATA)
+
+
+def step(model: Model, step_id: str) -> Step:
+    return model.step_index()[step_id][1]
+
+
+def test_modum_deadlines_stand_on_the_meetings_they_set(models: dict[str, Model]) -> None:
+    modum = models["modum"]
+    assert step(modum, "n1-skap-felles-forstaelse").deadline is None
+    assert step(modum, "n1-oppfolgingssamtale").deadline == "senest innen 4 uker"
+    assert step(modum, "n2-nettverksmote").deadline is None
+    assert step(modum, "n2-nettverksmote-oppfolging").deadline == "senest innen 4 uker"
+    deadlines = [o.deadline for o in step(modum, "n3-beslutning").outcomes]
+    assert deadlines == [
+        "nytt nettverksmøte om innen 4 uker",
+        "nytt nettverksmøte om innen 4 uker",
+        "nytt nettverksmøte om innen 6 uker",
+        None,
+    ]
+
+
+def test_modum_ip_continues_under_the_ip_coordinator(models: dict[str, Model]) -> None:
+    modum = models["modum"]
+    for decision, ip in (("n2-beslutning", "n2-ip"), ("n3-beslutning", "n3-ip")):
+        last = step(modum, decision).outcomes[-1]
+        assert last.goto == (ip,) and last.inferred
+        assert step(modum, ip).responsible == ("ip-koordinator",)
+        assert step(modum, decision).responsible == ()
+
+
+def test_modum_ressursteam_ways_on_are_marked_as_readings(models: dict[str, Model]) -> None:
+    ressursteam = step(models["modum"], "n1-ressursteam")
+    assert ressursteam.next is None
+    assert [o.goto for o in ressursteam.outcomes] == [("niva-2",), ("n1-iverksett-tiltak",)]
+    assert all(o.inferred for o in ressursteam.outcomes)
+
+
+def test_romskog_forks_are_labelled_and_4b_shows_the_report(models: dict[str, Model]) -> None:
+    romskog = models["romskog"]
+    for fork in ("steg-1a", "steg-1b", "steg-2b", "steg-3b"):
+        assert step(romskog, fork).next is None and step(romskog, fork).outcomes, fork
+    assert step(romskog, "steg-2b").deadline == "maks. 1-2 måneder"
+    choices = [o.short for o in step(romskog, "steg-4b").outcomes]
+    assert choices == [
+        "Godta foreldrenes/de foresattes valg",
+        "Melde bekymring til barneverntjenesten",
+    ]
+    duty = step(romskog, "steg-4b").checklist[-1]
+    assert duty.startswith("Vi har som ansatte en selvstendig plikt til å melde bekymring")
+
+
+def test_nynorsk_3a_does_not_end_and_4b_reports(models: dict[str, Model]) -> None:
+    nynorsk = models["bekymring-nynorsk"]
+    level, three_a = nynorsk.step_index()["steg-3a"]
+    assert not graph.successors(level, three_a).ends
+    assert all(o.inferred for o in three_a.outcomes)
+    assert step(nynorsk, "steg-4b").next == ("steg-4b-melding",)
+    report = step(nynorsk, "steg-4b-melding")
+    assert report.title == "Bekymringsmelding vert sendt til barneverntenesta." and report.end
+
+
+def test_bti_level_3_closing_continues_at_a_lower_level(models: dict[str, Model]) -> None:
+    bti = models["bti-fem-steg"]
+    assert bti.draft == "DENNE SIDEN ER UNDER ARBEID."
+    closing = step(bti, "n3-avklar-behov").outcomes[0]
+    assert closing.label == "Avslutning" and closing.goto == ("niva-2", "niva-1")
+    assert closing.inferred
+
+
+@pytest.mark.parametrize("model_id", ["modum", "romskog", "bekymring-nynorsk", "bti-fem-steg"])
+def test_an_end_that_the_source_does_not_state_is_marked(
+    models: dict[str, Model], model_id: str
+) -> None:
+    """Every `end: true` on a step whose source has no closing words carries its reason."""
+    model = models[model_id]
+    stated_ends = {
+        # The IP steps leave the guide: the work goes on under the IP coordinator.
+        "modum": {"n0-avslutt-oppfolgingen", "n2-ip", "n3-ip"},
+        "bti-fem-steg": {"n0-avklar-behov"},
+        "romskog": set(),
+        "bekymring-nynorsk": {"steg-4b-melding"},
+    }[model_id]
+    for _level, one in model.all_steps():
+        if one.end and one.id not in stated_ends:
+            assert one.inferred, one.id
+        for outcome in one.outcomes:
+            if END in outcome.goto and outcome.text is None and model_id != "modum":
+                assert outcome.inferred or "barneverntjenesten" in outcome.label, one.id
