@@ -102,3 +102,20 @@ def test_an_end_that_the_source_does_not_state_is_marked(
         for outcome in one.outcomes:
             if END in outcome.goto and outcome.text is None and model_id != "modum":
                 assert outcome.inferred or "barneverntjenesten" in outcome.label, one.id
+
+
+def test_bti_contact_person_answers_for_the_minutes_not_whole_steps(
+    models: dict[str, Model],
+) -> None:
+    bti = models["bti-fem-steg"]
+    for planning in ("n1-skap-felles-forstaelse", "n2-planlegg-tiltak", "n3-planlegge-tiltak"):
+        assert step(bti, planning).deadline is None and step(bti, planning).responsible == ()
+    for evaluation in ("n1-evaluer-tiltak", "n2-evaluer-tiltak", "n3-evaluer-tiltak"):
+        assert step(bti, evaluation).deadline == "bør skje innen 4 uker"
+        assert step(bti, evaluation).responsible == ()
+    assert step(bti, "n3-etabler-kontakt").responsible == ("kontaktperson",)
+    assert step(bti, "n3-iverksett-koordinerte-tiltak").responsible == (
+        "kontaktperson",
+        "koordinator",
+    )
+    assert step(bti, "n0-avklar-behov").question == "Grunn til videre oppfølging?"
