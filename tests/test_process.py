@@ -119,3 +119,11 @@ def test_bti_contact_person_answers_for_the_minutes_not_whole_steps(
         "koordinator",
     )
     assert step(bti, "n0-avklar-behov").question == "Grunn til videre oppfølging?"
+
+
+def test_samarbeidsmodellen_levels_describe_and_do_not_chain(models: dict[str, Model]) -> None:
+    samarbeid = models["samarbeidsmodellen"]
+    levels = samarbeid.level_index()
+    assert all(levels[f"niva-{n}"].next == () for n in (1, 2, 3))
+    assert step(samarbeid, "t6-stafettlogg").next == ("niva-1",)
+    assert step(samarbeid, "t4-snakk").tools == ("den-nodvendige-samtalen",)

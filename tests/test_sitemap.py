@@ -9,7 +9,7 @@ from conftest import DATA, MODELS
 
 from handlingsveileder.links import Links, directory_url, relative_src, relative_url
 from handlingsveileder.sitemap import SiteMap
-from handlingsveileder.validate import load_models
+from handlingsveileder.validate import load_models, load_models_text
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +44,11 @@ def test_nav_lists_every_page_once(model_id: str) -> None:
 
 
 def test_model_without_tools_has_no_tool_section() -> None:
-    sitemap = SiteMap(load_models(DATA)["samarbeidsmodellen"])
+    text = (
+        "demo:\n  title: D\n  language: nb\n  levels:\n"
+        "    - id: a\n      name: A\n      steps:\n        - {id: s, title: S, end: true}\n"
+    )
+    sitemap = SiteMap(load_models_text(text)["demo"])
     assert [page.kind for page in sitemap.pages if page.kind.startswith("tool")] == []
     assert all(not isinstance(v, list) for entry in sitemap.nav() for v in entry.values())
 

@@ -630,3 +630,15 @@ def test_a_large_model_in_many_levels_passes_and_its_overview_shrinks() -> None:
     assert chart.count("subgraph") == 0
     assert chart.count('[["Nivå') == 20
     assert "n1 --> n2" in chart
+
+
+def test_a_descriptive_level_need_not_be_reached_but_a_flow_level_must() -> None:
+    base = (
+        "demo:\n  title: D\n  language: nb\n  levels:\n"
+        "    - id: a\n      name: A\n      steps:\n        - {id: s, title: S, end: true}\n"
+        "    - id: b\n      name: B\n      purpose: Beskriver bare.\n"
+    )
+    assert list(load_models_text(base)) == ["demo"]
+    with pytest.raises(ModelError) as caught:
+        load_models_text(base + "      next: [end]\n")
+    assert "nivået 'b' kan ikke nås fra starten" in caught.value.report()

@@ -119,7 +119,9 @@ def check_flow(model: Model, reporter: Reporter) -> None:
     reached = graph.reachable(model)
     finishing = graph.can_finish(model)
     for level in model.levels:
-        if not level.steps and level.id not in reached:
+        # A level with neither steps nor `next` only describes (e.g. how wide the cooperation
+        # is); it stands outside the flow, so it need not be reached.
+        if not level.steps and level.next and level.id not in reached:
             reporter.report(level, None, f"nivået '{level.id}' kan ikke nås fra starten")
         for step in level.steps:
             follows = graph.successors(level, step)
