@@ -194,3 +194,43 @@ def test_a_draft_guide_says_so_on_every_page(sites: Served) -> None:
     for other in ("modum", "romskog", "bekymring-nynorsk", "samarbeidsmodellen"):
         html = (sites.root / other / "index.html").read_text(encoding="utf-8")
         assert "hv-utkast" not in html, other
+
+
+def use_own_template(project: Path, url: str) -> None:
+    data = project / "data" / "models.yaml"
+    text = data.read_text(encoding="utf-8")
+    old = '    referatmal:\n      name: "Referatmal"\n'
+    assert old in text
+    data.write_text(text.replace(old, f'{old}      url: "{url}"\n', 1), encoding="utf-8")
+
+
+def test_the_readme_pdf_recipe_works_as_written(
+    project_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project_copy / "docs" / "maler").mkdir(parents=True)
+    (project_copy / "docs" / "maler" / "referatmal.pdf").write_bytes(b"%PDF-1.4 mal\n")
+    use_own_template(project_copy, "/maler/referatmal.pdf")
+    config = str(project_copy / "mkdocs.yml")
+    data = str(project_copy / "data" / "models.yaml")
+    assert cli.main(["check", data, "--config", config]) == 0
+    assert cli.main(["build", "--config", config]) == 0
+    page = (project_copy / "site" / "verktoy" / "referatmal" / "index.html").read_text("utf-8")
+    assert 'href="../../maler/referatmal.pdf"' in page
+    assert (project_copy / "site" / "maler" / "referatmal.pdf").is_file()
+
+
+def test_check_and_build_refuse_a_missing_file_at_its_line(
+    project_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    use_own_template(project_copy, "/maler/finnes-ikke.pdf")
+    config = str(project_copy / "mkdocs.yml")
+    data = project_copy / "data" / "models.yaml"
+    line = (
+        data.read_text(encoding="utf-8").splitlines().index('      url: "/maler/finnes-ikke.pdf"')
+    )
+    assert cli.main(["check", str(data), "--config", config]) == 1
+    err = capsys.readouterr().err
+    assert f"models.yaml:{line + 1}:12: modum › tools › referatmal › url: filen " in err
+    assert "'maler/finnes-ikke.pdf' finnes ikke i docs/" in err
+    assert cli.main(["build", "--config", config]) == 1
+    assert "'maler/finnes-ikke.pdf' finnes ikke i docs/" in capsys.readouterr().err

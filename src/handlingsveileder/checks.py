@@ -7,18 +7,25 @@ is read from the model's types (`fields.py`), not listed here.
 from __future__ import annotations
 
 from collections.abc import Collection
+from pathlib import Path
 
 from . import graph, mermaid
 from .errors import closest
 from .fields import walk_refs, walk_text
 from .i18n import LANGUAGES, labels
 from .kinds import FLOW
-from .link_safety import markdown_link_findings, url_field_problem
+from .link_safety import (
+    markdown_link_findings,
+    markdown_link_targets,
+    site_path,
+    url_field_problem,
+)
 from .model import END, Model
 from .reporter import Reporter
+from .sitemap import SiteMap
 
 
-def check_model(model: Model, reporter: Reporter) -> None:
+def check_model(model: Model, reporter: Reporter, docs_dir: Path | None = None) -> None:
     # A value that could not be read was left out of the model; the flow checks would
     # then report its consequences (a step "leading nowhere" without its `end`) as well.
     readable = not reporter.concerns(model.id)
@@ -33,6 +40,8 @@ def check_model(model: Model, reporter: Reporter) -> None:
         check_flow(model, reporter)
         check_diagrams(model, reporter)
     check_links(model, reporter)
+    if docs_dir is not None and model.language in LANGUAGES:  # the site map needs its words
+        check_files(model, reporter, docs_dir)
 
 
 def check_choices(model: Model, reporter: Reporter) -> None:
@@ -159,6 +168,30 @@ def check_links(model: Model, reporter: Reporter) -> None:
             # raw HTML and autolinks cannot make one, because `safe_markdown` escapes '<'.
             for target, problem in markdown_link_findings(value):
                 reporter.report(owner, spec.name, problem, index=index, needle=target)
+
+
+def check_files(model: Model, reporter: Reporter, docs_dir: Path) -> None:
+    """A link to a file on the site (a URL field, or a Markdown link from the site's root)
+    must name a file in docs/ or a generated page."""
+    generated = {page.src for page in SiteMap(model).pages}
+    for owner, spec, index, value in walk_text(model):
+        if spec.url:
+            targets = [value]
+        elif "/" in value and "](" in value:
+            targets = [t for t in markdown_link_targets(value) if t.startswith("/")]
+        else:
+            continue
+        for target in targets:
+            path = site_path(target)
+            if path is None or path in generated or (docs_dir / path).is_file():
+                continue
+            reporter.report(
+                owner,
+                spec.name,
+                f"filen '{path}' finnes ikke i {docs_dir.name}/: legg filen der, eller rett lenken",
+                index=index,
+                needle=None if spec.url else target,
+            )
 
 
 def check_diagrams(model: Model, reporter: Reporter) -> None:

@@ -36,6 +36,13 @@ def parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="kontroller modellfilen og vis alle feil")
     check.add_argument("file", nargs="?", type=Path, default=DEFAULT_DATA, metavar="FIL")
+    check.add_argument(
+        "--config",
+        type=Path,
+        default=DEFAULT_CONFIG,
+        metavar="FIL",
+        help="mkdocs.yml, for å sjekke at filer modellen lenker til finnes i docs/",
+    )
     check.set_defaults(run=run_check)
 
     build = commands.add_parser("build", help="bygg nettstedet (alt eller ingenting)")
@@ -75,7 +82,12 @@ def parser() -> argparse.ArgumentParser:
 
 def run_check(args: argparse.Namespace) -> int:
     path: Path = args.file
-    models = load_models(path, display_name=str(path))
+    docs_dir = None
+    if args.config.is_file():
+        from .settings import from_config_file
+
+        docs_dir = from_config_file(args.config).docs_dir
+    models = load_models(path, str(path), docs_dir)
     steps = sum(len(model.all_steps()) for model in models.values())
     count = f"{len(models)} modell" if len(models) == 1 else f"{len(models)} modeller"
     print(f"{path}: {count}, {steps} steg, ingen feil ({', '.join(models)}).")
@@ -96,7 +108,7 @@ def run_build(args: argparse.Namespace) -> int:
         return 1
     settings = from_config_file(config_file, model=args.model, data=args.data)
     shown = settings.data_shown
-    models = load_models(settings.data, shown)
+    models = load_models(settings.data, shown, settings.docs_dir)
     if args.all:
         chosen = list(models)
     else:

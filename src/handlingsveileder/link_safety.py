@@ -56,6 +56,15 @@ def url_field_problem(url: str) -> str | None:
     return problem
 
 
+def site_path(url: str) -> str | None:
+    """The docs/ path a link to this site names ('/maler/a.pdf' → 'maler/a.pdf'), else None."""
+    stripped = url.strip()
+    if not stripped or stripped.startswith("#") or SCHEME.match(stripped) or "//" in stripped[:2]:
+        return None
+    path = re.split(r"[?#]", stripped, maxsplit=1)[0]
+    return path.lstrip("/") or None
+
+
 def is_external(url: str) -> bool:
     return bool(SCHEME.match(url.strip())) or url.strip().startswith("//")
 
@@ -79,6 +88,17 @@ def _renderer() -> markdown.Markdown:
     return markdown.Markdown(extensions=["attr_list", "md_in_html", "def_list", "tables"])
 
 
+def rendered_targets(text: str) -> list[tuple[str, str]]:
+    """(tag, target) of every href/src a text becomes, rendered the way the site renders it."""
+    from .markup import safe_markdown
+
+    renderer = _renderer()
+    renderer.reset()
+    parser = _Targets()
+    parser.feed(renderer.convert(safe_markdown(text)))
+    return parser.found
+
+
 def markdown_link_findings(text: str) -> list[tuple[str, str]]:
     """(target, problem) for every unsafe link or image that a text becomes once rendered.
 
@@ -86,14 +106,8 @@ def markdown_link_findings(text: str) -> list[tuple[str, str]]:
     href/src of the result is checked, so no Markdown syntax (reference links, titles,
     entities, nested brackets) can sneak a target past the check.
     """
-    from .markup import safe_markdown
-
-    renderer = _renderer()
-    renderer.reset()
-    parser = _Targets()
-    parser.feed(renderer.convert(safe_markdown(text)))
     findings: list[tuple[str, str]] = []
-    for tag, target in parser.found:
+    for tag, target in rendered_targets(text):
         problem = url_problem(target)
         if problem is None and tag == "img" and is_external(target):
             problem = (
@@ -103,6 +117,11 @@ def markdown_link_findings(text: str) -> list[tuple[str, str]]:
         if problem and problem not in [p for _, p in findings]:
             findings.append((target, problem))
     return findings
+
+
+def markdown_link_targets(text: str) -> list[str]:
+    """Every href/src a text becomes once rendered."""
+    return [target for _tag, target in rendered_targets(text)]
 
 
 def markdown_link_problems(text: str) -> list[str]:

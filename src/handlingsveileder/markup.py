@@ -93,5 +93,12 @@ def md_url(url: str) -> str:
 
 
 def md_link(text: str, url: str) -> str:
-    """A Markdown link whose text is safe Markdown and whose URL cannot break out."""
+    """A Markdown link whose text is safe Markdown and whose URL cannot break out.
+
+    A path on the site is written from the site's root ('maler/a.pdf' → '/maler/a.pdf'),
+    which MkDocs resolves in docs/ (`absolute_links: relative_to_docs`) and checks.
+    """
+    url = url.strip()
+    if not re.match(r"^([a-zA-Z][a-zA-Z0-9+.-]*:|/|#)", url):
+        url = "/" + url
     return f"[{text}]({md_url(url)})"

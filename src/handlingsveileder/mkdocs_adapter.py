@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +51,7 @@ class BuildRequest:
     def read(cls, config_file: Path, model_id: str | None = None) -> BuildRequest:
         """Read the settings of `config_file` and check its models (raises ModelError)."""
         settings = from_config_file(config_file, model=model_id)
-        return cls(settings, load_models(settings.data, settings.data_shown))
+        return cls(settings, load_models(settings.data, settings.data_shown, settings.docs_dir))
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,7 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
             settings, models = request.settings, request.models
         else:
             settings = own_settings(config)
-            models = load_models(settings.data, settings.data_shown)
+            models = load_models(settings.data, settings.data_shown, settings.docs_dir)
         model = select_model(dict(models), settings.chosen_model(), settings.model_origin)
     except (ModelError, SettingsError) as error:
         report = error.report() if isinstance(error, ModelError) else str(error)
@@ -117,7 +117,7 @@ def show_errors(config: MkDocsConfig, report: str) -> MkDocsConfig:
 def own_settings(config: MkDocsConfig) -> Settings:
     """The settings of a build that MkDocs started: mkdocs.yml and HV_MODEL."""
     base = Path(config.config_file_path or "mkdocs.yml").resolve().parent
-    return resolve(config.extra, base, os.environ)
+    return replace(resolve(config.extra, base, os.environ), docs_dir=Path(config.docs_dir))
 
 
 def escape_titles(entries: list[Any]) -> list[Any]:

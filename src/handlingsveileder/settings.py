@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +39,8 @@ class Settings:
     """Where the model was chosen, for messages: '--model', 'HV_MODEL' or 'mkdocs.yml:52'."""
     data_shown: str = ""
     """The model file as the editor named it (`--data` as typed, or mkdocs.yml's `data`)."""
+    docs_dir: Path | None = None
+    """The folder of the kommune's own files (mkdocs.yml's `docs_dir`), when known."""
 
     def chosen_model(self) -> str:
         if not self.model_id:
@@ -79,11 +81,21 @@ def from_config_file(
     config_file: Path, *, model: str | None = None, data: Path | None = None
 ) -> Settings:
     """Settings for the command line: mkdocs.yml read without MkDocs, then HV_MODEL."""
-    return resolve(read_extra(config_file), config_file.parent, os.environ, model=model, data=data)
+    settings = resolve(
+        read_extra(config_file), config_file.parent, os.environ, model=model, data=data
+    )
+    docs = read_config(config_file).get("docs_dir", "docs")
+    return replace(settings, docs_dir=settings.config_dir / str(docs))
 
 
 def read_extra(config_file: Path) -> Mapping[str, Any]:
-    """The `extra` section of mkdocs.yml (its `!!python/…` tags are read as nothing)."""
+    """The `extra` section of mkdocs.yml."""
+    extra = read_config(config_file).get("extra")
+    return extra if isinstance(extra, Mapping) else {}
+
+
+def read_config(config_file: Path) -> Mapping[str, Any]:
+    """mkdocs.yml as data (its `!!python/…` tags are read as nothing), without MkDocs."""
 
     class Loader(yaml.SafeLoader):
         pass
@@ -94,5 +106,4 @@ def read_extra(config_file: Path) -> Mapping[str, Any]:
             config = yaml.load(handle, Loader=Loader) or {}
     except (OSError, yaml.YAMLError) as error:
         raise SettingsError(f"{config_file}: kan ikke lese konfigurasjonsfilen ({error})") from None
-    extra = config.get("extra") if isinstance(config, dict) else None
-    return extra if isinstance(extra, Mapping) else {}
+    return config if isinstance(config, dict) else {}

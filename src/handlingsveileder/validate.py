@@ -15,22 +15,27 @@ from .reporter import Reporter
 from .settings import SettingsError
 
 
-def load_models(path: Path, display_name: str | None = None) -> dict[str, Model]:
-    """Read, build and check every model in `path`; raise one ModelError listing all problems."""
+def load_models(
+    path: Path, display_name: str | None = None, docs_dir: Path | None = None
+) -> dict[str, Model]:
+    """Read, build and check every model in `path`; raise one ModelError listing all problems.
+
+    With `docs_dir`, links to files on the site are checked against the files there.
+    """
     name = display_name or str(path)
-    return check_nodes(compose_file(path, name), name)
+    return check_nodes(compose_file(path, name), name, docs_dir)
 
 
 def load_models_text(text: str, name: str = "models.yaml") -> dict[str, Model]:
     return check_nodes(compose_text(text, name), name)
 
 
-def check_nodes(root: yaml.Node, name: str) -> dict[str, Model]:
+def check_nodes(root: yaml.Node, name: str, docs_dir: Path | None = None) -> dict[str, Model]:
     """Build the models of a node tree and run every check on them."""
     reporter = Reporter(name)
     models = Constructor(reporter).build_models(root)
     for model in models.values():
-        check_model(model, reporter)
+        check_model(model, reporter, docs_dir)
     reporter.raise_if_any()
     return models
 
