@@ -21,11 +21,17 @@ def test_pages_in_navigation_order(models: dict[str, object]) -> None:
     modum = load_models(DATA)["modum"]
     sitemap = SiteMap(modum)
     kinds = [page.kind for page in sitemap.pages]
+    levels, roles = len(modum.levels), len(modum.roles)
     assert kinds[0] == "front"
-    assert kinds[1 : 1 + len(modum.levels)] == ["level"] * len(modum.levels)
-    assert kinds[1 + len(modum.levels)] == "tool_index"
-    assert set(kinds[2 + len(modum.levels) :]) == {"tool"}
+    assert kinds[1 : 1 + levels] == ["level"] * levels
+    assert kinds[1 + levels : 1 + levels + roles] == ["role"] * roles
+    assert kinds[1 + levels + roles] == "tool_index"
+    assert set(kinds[2 + levels + roles :]) == {"tool"}
     assert len({page.src for page in sitemap.pages}) == len(sitemap.pages)
+    assert [p.src for p in sitemap.pages if p.kind == "role"] == [
+        "roller/stafettholder.md",
+        "roller/ip-koordinator.md",
+    ]
 
 
 @pytest.mark.parametrize("model_id", MODELS)

@@ -11,6 +11,10 @@ LABELS: Final[dict[str, dict[str, str]]] = {
     "nb": {
         "front": "Forside",
         "draft": "Utkast",
+        "roles": "Roller",
+        "role_steps": "Ansvarlig for",
+        "role_words": "Det veilederen sier om rollen",
+        "role_no_steps": "Veilederen gjør ikke denne rollen ansvarlig for noe steg.",
         "question": "Veivalg",
         "inferred": "Redaksjonens tolkning",
         "inferred_short": "redaksjonens tolkning",
@@ -61,6 +65,10 @@ LABELS: Final[dict[str, dict[str, str]]] = {
     "nn": {
         "front": "Framside",
         "draft": "Utkast",
+        "roles": "Roller",
+        "role_steps": "Ansvarleg for",
+        "role_words": "Det rettleiaren seier om rolla",
+        "role_no_steps": "Rettleiaren gjer ikkje denne rolla ansvarleg for noko steg.",
         "question": "Vegval",
         "inferred": "Redaksjonen si tolking",
         "inferred_short": "redaksjonen si tolking",

@@ -12,8 +12,9 @@ from typing import Literal
 from .i18n import labels
 from .model import Model
 
-PageKind = Literal["front", "level", "tool_index", "tool"]
+PageKind = Literal["front", "level", "role", "tool_index", "tool"]
 INDEX = "index.md"
+ROLES_DIR = "roller"
 TOOLS_DIR = "verktoy"
 TOOLS_INDEX = f"{TOOLS_DIR}/index.md"
 
@@ -45,6 +46,10 @@ class SiteMap:
             PageEntry("level", self.level_page(level.id), level.name, level.name, level.id)
             for level in model.levels
         ]
+        pages += [
+            PageEntry("role", self.role_page(rid), role.name, role.name, rid, words["roles"])
+            for rid, role in model.roles.items()
+        ]
         if model.tools:
             group = words["tools"]
             pages.append(
@@ -63,6 +68,10 @@ class SiteMap:
     @staticmethod
     def level_page(level_id: str) -> str:
         return f"{level_id}.md"
+
+    @staticmethod
+    def role_page(role_id: str) -> str:
+        return f"{ROLES_DIR}/{role_id}.md"
 
     @staticmethod
     def tool_page(tool_id: str) -> str:

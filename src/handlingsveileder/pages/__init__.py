@@ -17,6 +17,7 @@ from .blocks import finish
 from .context import PageContext
 from .front import front_page
 from .level import level_page
+from .roles import role_page
 from .tools import tool_page, tools_index
 
 Renderer = Callable[[PageContext, PageEntry], list[str]]
@@ -24,6 +25,7 @@ Renderer = Callable[[PageContext, PageEntry], list[str]]
 RENDERERS: dict[PageKind, Renderer] = {
     "front": front_page,
     "level": level_page,
+    "role": role_page,
     "tool_index": tools_index,
     "tool": tool_page,
 }

@@ -33,7 +33,7 @@ def level_page(ctx: PageContext, entry: PageEntry) -> list[str]:
 def step_section(ctx: PageContext, level: Level, step: Step, page: str) -> list[str]:
     words = ctx.words
     out = [f"## {safe_inline(step.heading)} {{#{step.id}}}", ""]
-    out += facts(ctx, step)
+    out += facts(ctx, step, page)
     if step.note:  # before the text it is about
         out += [f'!!! note "{words["note"]}"', "", indent(safe_markdown(step.note)), ""]
     if step.text:
@@ -62,14 +62,18 @@ def step_section(ctx: PageContext, level: Level, step: Step, page: str) -> list[
     return out
 
 
-def facts(ctx: PageContext, step: Step) -> list[str]:
+def facts(ctx: PageContext, step: Step, page: str) -> list[str]:
     """Deadline, responsible roles and what to document, as a definition list."""
     words = ctx.words
     found = []
     if step.deadline:
         found += [words["deadline"], f":   {safe_inline(step.deadline)}", ""]
     if step.responsible:
-        roles = ", ".join(safe_inline(ctx.model.roles[rid].name) for rid in step.responsible)
+        roles = ", ".join(
+            f"[{safe_inline(ctx.model.roles[rid].name)}]"
+            f"({ctx.links.to_page(ctx.sitemap.role_page(rid), page)})"
+            for rid in step.responsible
+        )
         found += [words["responsible"], f":   {roles}", ""]
     if step.documentation:
         found += [words["documentation"]]
