@@ -36,3 +36,16 @@ def test_a_new_role_from_the_source_has_its_page() -> None:
     assert "koordinator" in model.roles
     page = pages("bti-fem-steg")["roller/koordinator.md"]
     assert "[3 Iverksett koordinerte tiltak]" in page
+
+
+def test_who_in_the_sources_words_stands_beside_the_roles() -> None:
+    from handlingsveileder.validate import load_models_text
+
+    model = load_models_text(
+        "demo:\n  title: D\n  language: nb\n  roles: {leder: {name: Leder}}\n  levels:\n"
+        "    - id: a\n      name: A\n      steps:\n"
+        "        - {id: s, title: S, end: true, responsible: [leder],"
+        " who: kontaktlærer i samråd med rektor}\n"
+    )["demo"]
+    level = {p.src_uri: p.markdown for p in render_pages(model, directory_url)}["a.md"]
+    assert ":   [Leder](roller/leder.md), kontaktlærer i samråd med rektor" in level

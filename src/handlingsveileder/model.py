@@ -183,7 +183,10 @@ class Step:
     deadline: str | None = None
     """Frist slik kilden skriver den, f.eks. «senest innen 4 uker»."""
     responsible: tuple[RoleRef, ...] = ()
-    """Hvem som har ansvaret (id-er fra `roles`)."""
+    """Hvem som har ansvaret (id-er fra `roles`), bare der kilden sier det."""
+    who: str | None = None
+    """Hvem som gjør steget, med kildens ord, når det ikke er en rolle, f.eks. «kontaktlærer i
+    samråd med rektor». Vises sammen med `responsible` under «Ansvarlig»."""
     documentation: tuple[Markdown, ...] = ()
     """Hva som skal dokumenteres, med kildens ord."""
     tools: tuple[ToolRef, ...] = ()

@@ -68,13 +68,14 @@ def facts(ctx: PageContext, step: Step, page: str) -> list[str]:
     found = []
     if step.deadline:
         found += [words["deadline"], f":   {safe_inline(step.deadline)}", ""]
-    if step.responsible:
-        roles = ", ".join(
+    if step.responsible or step.who:
+        names = [
             f"[{safe_inline(ctx.model.roles[rid].name)}]"
             f"({ctx.links.to_page(ctx.sitemap.role_page(rid), page)})"
             for rid in step.responsible
-        )
-        found += [words["responsible"], f":   {roles}", ""]
+        ]
+        names += [safe_inline(step.who)] if step.who else []
+        found += [words["responsible"], f":   {', '.join(names)}", ""]
     if step.documentation:
         found += [words["documentation"]]
         found += [f":   {safe_inline(item)}" for item in step.documentation] + [""]
