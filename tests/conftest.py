@@ -124,6 +124,17 @@ class Browser:
         )
         return page
 
+    def refuse_dialogs(self, page: Any) -> list[str]:
+        """Dismiss every alert/confirm/prompt the page opens; the list collects their texts."""
+        dialogs: list[str] = []
+
+        def refuse(dialog: Any) -> None:
+            dialogs.append(dialog.message)
+            dialog.dismiss()
+
+        page.on("dialog", refuse)
+        return dialogs
+
     def foreign_requests(self) -> list[str]:
         return [url for url in self.requests if urlsplit(url).hostname != "127.0.0.1"]
 

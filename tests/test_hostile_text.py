@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 from conftest import CONFIG, ROOT, Browser, Served, serve
@@ -29,13 +28,7 @@ def nasty_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
 
 def test_hostile_labels_render_as_text(nasty_site: Served, browser: Browser) -> None:
     page = browser.new_page()
-    dialogs: list[str] = []
-
-    def refuse(dialog: Any) -> None:
-        dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    page.on("dialog", refuse)
+    dialogs = browser.refuse_dialogs(page)
     for path in ("", "verktoy/verktoy-1/", "verktoy/", "niva-1/"):
         page.goto(nasty_site.url(path))
         page.wait_for_function(

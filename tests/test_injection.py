@@ -144,13 +144,7 @@ def test_nothing_runs_in_the_browser(poisoned: tuple[str, Served], browser: Brow
     family, site = poisoned
     browser.context.add_init_script(RECORD)
     page = browser.new_page()
-    dialogs: list[str] = []
-
-    def refuse(dialog: Any) -> None:
-        dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    page.on("dialog", refuse)
+    dialogs = browser.refuse_dialogs(page)
     for path in ("", "niva-1/", "niva-2/", "verktoy/", "verktoy/referatmal/"):
         page.goto(site.url(path))
         page.wait_for_function(
