@@ -17,6 +17,8 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
+from .link_safety import site_path
+
 CODE = re.compile(r"(`+)(?:.+?)\1", re.DOTALL)
 FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.DOTALL | re.MULTILINE)
 
@@ -99,6 +101,6 @@ def md_link(text: str, url: str) -> str:
     which MkDocs resolves in docs/ (`absolute_links: relative_to_docs`) and checks.
     """
     url = url.strip()
-    if not re.match(r"^([a-zA-Z][a-zA-Z0-9+.-]*:|/|#)", url):
+    if site_path(url) is not None and not url.startswith("/"):
         url = "/" + url
     return f"[{text}]({md_url(url)})"
