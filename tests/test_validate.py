@@ -146,7 +146,8 @@ CASES = [
     case(
         "leads-nowhere",
         f"bad/leads-nowhere.yaml:10:11: {STEP1}: steget 'blindvei' fører ingen steder: legg til "
-        "next, outcomes eller end: true",
+        "next, outcomes eller end: true (eller open: «begrunnelse» når kilden ikke sier hva som "
+        "skjer videre)",
     ),
     # -- links -------------------------------------------------------------------------------
     case(

@@ -6,12 +6,13 @@ is read from the model's types (`fields.py`), not listed here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from pathlib import Path
 
 from . import graph, mermaid
 from .errors import closest
-from .fields import walk_refs, walk_text
+from .fields import fields_of, walk_refs, walk_text
 from .i18n import LANGUAGES, labels
 from .kinds import FLOW
 from .link_safety import (
@@ -40,6 +41,7 @@ def check_model(model: Model, reporter: Reporter, docs_dir: Path | None = None) 
         check_flow(model, reporter)
         check_diagrams(model, reporter)
     check_links(model, reporter)
+    check_swallowed_keys(model, reporter)
     if docs_dir is not None and model.language in LANGUAGES:  # the site map needs its words
         check_files(model, reporter, docs_dir)
 
@@ -58,7 +60,10 @@ def check_choices(model: Model, reporter: Reporter) -> None:
 
 
 def check_unique_ids(model: Model, reporter: Reporter) -> None:
+    """Steps, levels and exits share one namespace: `next` and `goto` may name any of them."""
     seen: dict[str, str] = {}
+    for exit_id in model.exits:
+        seen[exit_id] = "utgang"
     for level in model.levels:
         things: list[tuple[object, str, str]] = [(level, level.id, "nivå")]
         things.extend((step, step.id, "steg") for step in level.steps)
@@ -73,7 +78,8 @@ def check_unique_ids(model: Model, reporter: Reporter) -> None:
 
 def catalogues(model: Model) -> dict[str, Collection[str]]:
     """The ids each kind of reference may name."""
-    flow = {level.id for level in model.levels} | set(model.step_index()) | {END}
+    flow = {level.id for level in model.levels} | set(model.step_index()) | set(model.exits)
+    flow |= {END}
     return {
         FLOW: flow,
         "roles": model.roles,
@@ -141,12 +147,22 @@ def check_flow(model: Model, reporter: Reporter) -> None:
                     f"steget '{step.id}' kan ikke nås fra starten: ingen next, goto eller start "
                     "peker hit",
                 )
-            if not follows.targets() and not follows.ends:
+            if step.open is not None:
+                given = [n for n in ("next", "outcomes", "end") if getattr(step, n)]
+                if given:
+                    reporter.report(
+                        step,
+                        "open",
+                        f"steget '{step.id}' har både open og {', '.join(given)}: open betyr "
+                        "at kilden ikke sier hva som skjer videre",
+                    )
+            elif not follows.targets() and not follows.ends:
                 reporter.report(
                     step,
                     None,
                     f"steget '{step.id}' fører ingen steder: legg til next, outcomes eller "
-                    "end: true",
+                    "end: true (eller open: «begrunnelse» når kilden ikke sier hva som skjer "
+                    "videre)",
                 )
             elif step.id in reached and step.id not in finishing:
                 reporter.report(
@@ -154,6 +170,42 @@ def check_flow(model: Model, reporter: Reporter) -> None:
                     None,
                     f"steget '{step.id}' går i ring: ingen vei herfra fører til en slutt "
                     "(legg til end: true eller et utfall med goto: end)",
+                )
+
+    used = {target for targets in graph.edges(model).values() for target in targets}
+    for exit_id, way_out in model.exits.items():
+        if exit_id not in used:
+            reporter.report(
+                way_out,
+                None,
+                f"utgangen '{exit_id}' brukes ikke: ingen next eller goto peker hit",
+                warning=True,
+            )
+
+
+KEY_LINE = re.compile(r"^[ \t]*(?:- )?([a-z_]+):(?:[ \t]|$)", re.MULTILINE)
+"""A line of a block text that reads like a YAML key (`tools: [...]`)."""
+
+
+def check_swallowed_keys(model: Model, reporter: Reporter) -> None:
+    """Warn when a block text holds a line like one of its owner's keys: an over-indented
+    `tools: [...]` under `text: |` becomes part of the text, and the step loses its tools."""
+    for owner, spec, index, value in walk_text(model):
+        if "\n" not in value.strip():
+            continue
+        keys = {f.name for f in fields_of(type(owner))}
+        for found in KEY_LINE.finditer(value):
+            if found.group(1) in keys:
+                line = found.group(0).strip()
+                reporter.report(
+                    owner,
+                    spec.name,
+                    f"teksten har en linje som ser ut som et felt ('{line}'): står den for langt "
+                    "inn, blir den en del av teksten; flytt den ut på linje med "
+                    f"'{spec.name}:' hvis den skal være et felt",
+                    index=index,
+                    needle=line,
+                    warning=True,
                 )
 
 

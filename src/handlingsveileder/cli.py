@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .atomic import OutputError
-from .errors import ModelError
+from .errors import ModelError, Problem
 from .settings import DEFAULT_CONFIG, DEFAULT_DATA, ENV_MODEL, SettingsError
 from .validate import load_models, select_model
 
@@ -87,11 +87,20 @@ def run_check(args: argparse.Namespace) -> int:
         from .settings import from_config_file
 
         docs_dir = from_config_file(args.config).docs_dir
-    models = load_models(path, str(path), docs_dir)
+    warnings: list[Problem] = []
+    models = load_models(path, str(path), docs_dir, warnings)
+    print_warnings(warnings)
     steps = sum(len(model.all_steps()) for model in models.values())
     count = f"{len(models)} modell" if len(models) == 1 else f"{len(models)} modeller"
-    print(f"{path}: {count}, {steps} steg, ingen feil ({', '.join(models)}).")
+    found = f", {len(warnings)} advarsler" if warnings else ""
+    print(f"{path}: {count}, {steps} steg, ingen feil{found} ({', '.join(models)}).")
     return 0
+
+
+def print_warnings(warnings: list[Problem]) -> None:
+    """Findings that do not stop the build, on stderr, one per line."""
+    for warning in warnings:
+        print(f"Advarsel: {warning}", file=sys.stderr)
 
 
 def run_build(args: argparse.Namespace) -> int:
@@ -108,7 +117,9 @@ def run_build(args: argparse.Namespace) -> int:
         return 1
     settings = from_config_file(config_file, model=args.model, data=args.data)
     shown = settings.data_shown
-    models = load_models(settings.data, shown, settings.docs_dir)
+    warnings: list[Problem] = []
+    models = load_models(settings.data, shown, settings.docs_dir, warnings)
+    print_warnings(warnings)
     if args.all:
         chosen = list(models)
     else:

@@ -72,6 +72,7 @@ def reference_markdown() -> str:
         model.Level,
         model.Step,
         model.Outcome,
+        model.Exit,
     ]
     out = [
         "# Feltene i data/models.yaml",
@@ -84,9 +85,12 @@ def reference_markdown() -> str:
         "- Et steg uten `next`, `outcomes` eller `end` fører til neste steg i samme nivå.",
         "- `next: [a, b]` fører til flere steg samtidig; `outcomes` er en beslutning der hvert",
         "  utfall har sin `goto`.",
-        "- `next` og `goto` kan peke på et steg, et nivå (nivåets første steg, eller `start`)",
-        "  eller `end` (saken avsluttes).",
-        "- Det siste steget i et nivå må ha `next`, `outcomes` eller `end: true`.",
+        "- `next` og `goto` kan peke på et steg, et nivå (nivåets første steg, eller `start`),",
+        "  en utgang fra `exits` (melding til barneverntjenesten, videre under IP/koordinator,",
+        "  på lavere nivå, til en annen tjeneste, eller samarbeidet fortsetter) eller `end`",
+        "  (saken avsluttes).",
+        "- Det siste steget i et nivå må ha `next`, `outcomes` eller `end: true`. Sier kilden",
+        "  ikke hva som skjer videre, skriv `open:` med en kort begrunnelse.",
         "- Alle steg må kunne nås fra starten; `handlingsveileder check` sier fra ellers.",
         "",
         "```yaml",

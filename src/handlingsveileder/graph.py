@@ -12,7 +12,7 @@ class Successors:
     """What follows one step."""
 
     plain: tuple[str, ...]
-    """Targets reached without a decision (step ids, level ids or END)."""
+    """Targets reached without a decision (step, level or exit ids, or END)."""
     outcomes: tuple[tuple[Outcome, tuple[str, ...]], ...]
     """Each outcome with its targets."""
     ends: bool
@@ -28,7 +28,7 @@ class Successors:
 def successors(level: Level, step: Step) -> Successors:
     if step.next is not None:
         plain = step.next
-    elif step.outcomes or step.end:
+    elif step.outcomes or step.end or step.open is not None:
         plain = ()
     else:
         position = level.steps.index(step)
@@ -65,7 +65,8 @@ def resolve(model: Model, target: str) -> tuple[str, ...]:
 
 
 def edges(model: Model) -> dict[str, tuple[str, ...]]:
-    """Each step and stepless level with the step/level ids it leads to (END included)."""
+    """Each step and stepless level with the step/level ids it leads to (END and exit ids
+    included)."""
     out: dict[str, tuple[str, ...]] = {}
     for level in model.levels:
         if not level.steps:
@@ -77,14 +78,17 @@ def edges(model: Model) -> dict[str, tuple[str, ...]]:
 
 
 def can_finish(model: Model) -> set[str]:
-    """Ids from which some path leads to an end, or to a node that leads nowhere (a stepless
-    level, or a step that the checks report on its own)."""
+    """Ids from which some path leads to an end or an exit, or to a node that leads nowhere (a
+    stepless level, an open end, or a step that the checks report on its own)."""
     links = edges(model)
     steps = model.step_index()
     finished = {
         node
         for node, targets in links.items()
-        if END in targets or not targets or (node in steps and successors(*steps[node]).ends)
+        if END in targets
+        or not targets
+        or any(target in model.exits for target in targets)
+        or (node in steps and successors(*steps[node]).ends)
     }
     incoming: dict[str, list[str]] = {}
     for node, targets in links.items():
@@ -119,3 +123,11 @@ def reachable(model: Model) -> set[str]:
             continue
         todo.extend(n for t in targets for n in resolve(model, t))
     return seen
+
+
+def level_exits(model: Model, level: Level) -> tuple[str, ...]:
+    """The exits (`Model.exits` ids) a level's steps or `next` lead to, in order of use."""
+    found = [t for t in level.next if t in model.exits]
+    for step in level.steps:
+        found += [t for t in successors(level, step).targets() if t in model.exits]
+    return tuple(dict.fromkeys(found))

@@ -57,9 +57,17 @@ class Flowchart:
     lines: list[str] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
     ids: dict[str, str] = field(default_factory=dict)
+    classes: dict[str, list[str]] = field(default_factory=dict)
     edges: int = 0
 
-    def node(self, key: str, text: str, shape: str = "box", href: str | None = None) -> str:
+    def node(
+        self,
+        key: str,
+        text: str,
+        shape: str = "box",
+        href: str | None = None,
+        css: str | None = None,
+    ) -> str:
         if key in self.ids:
             return self.ids[key]
         node_id = f"n{len(self.ids) + 1}"
@@ -68,6 +76,8 @@ class Flowchart:
         self.lines.append(f"    {node_id}{opening}{label(text)}{closing}")
         if href is not None:
             self.links.append(f'    click {node_id} href "{encode_href(href)}" {label(text)}')
+        if css is not None:
+            self.classes.setdefault(css, []).append(node_id)
         return node_id
 
     def edge(self, source: str, target: str, text: str | None = None, dashed: bool = False) -> None:
@@ -83,7 +93,9 @@ class Flowchart:
             f"    accTitle: {plain_line(self.title)}",
             f"    accDescr: {plain_line(self.description)}",
         ]
-        text = "\n".join(head + self.lines + self.links) + "\n"
+        styles = [f"    classDef {name} {CLASSES[name]}" for name in self.classes]
+        styles += [f"    class {','.join(ids)} {name}" for name, ids in self.classes.items()]
+        text = "\n".join(head + self.lines + self.links + styles) + "\n"
         if len(text) > MAX_TEXT_SIZE or self.edges > MAX_EDGES:
             raise DiagramTooLarge(
                 f"flytskjemaet blir for stort ({len(text)} tegn, {self.edges} piler; "
@@ -99,7 +111,44 @@ SHAPES = {
     "circle": ("((", "))"),
     "subroutine": ("[[", "]]"),
     "rhombus": ("{", "}"),
+    "hexagon": ("{{", "}}"),
+    "trapezoid": ("[/", "\\]"),
+    "trapezoid_alt": ("[\\", "/]"),
+    "parallelogram": ("[/", "/]"),
+    "asymmetric": (">", "]"),
 }
+
+EXIT_SHAPES = {
+    "report": "hexagon",
+    "coordinator": "trapezoid",
+    "lower-level": "trapezoid_alt",
+    "handover": "parallelogram",
+    "continue": "round",
+}
+"""Each kind of exit has its own shape; the text version names the kind in words."""
+
+CLASSES = {
+    "hvExit": "stroke-width:3px",
+    "hvReport": "stroke:#b3261e,stroke-width:3px",
+    "hvOpen": "stroke-dasharray:5 5",
+}
+"""Node styles (our own CSS, no model text): exits drawn heavier, reports in red, open ends
+with a dashed border."""
+
+
+def exit_node(
+    chart: Flowchart, model: Model, exit_id: str, words: dict[str, str], href: str
+) -> str:
+    """The node of an exit: its own shape, the source's words or the kind's name."""
+    way_out = model.exits[exit_id]
+    text = way_out.label or words[f"exit_{way_out.kind}"]
+    css = "hvReport" if way_out.kind == "report" else "hvExit"
+    return chart.node(exit_id, text, EXIT_SHAPES[way_out.kind], href, css)
+
+
+def open_node(chart: Flowchart, step_id: str, words: dict[str, str], href: str) -> str:
+    """The node after a step whose source does not say what happens next."""
+    return chart.node(f"__open__{step_id}", words["open_end"], "asymmetric", href, "hvOpen")
 
 
 def plain_line(text: str) -> str:
@@ -129,6 +178,8 @@ def level_flowchart(
     def target_node(target: str) -> str:
         if target == END:
             return chart.node(END, words["end"], "circle")
+        if target in model.exits:  # its section stands on this page
+            return exit_node(chart, model, target, words, f"#{target}")
         if target in own:
             return chart.node(target, steps[target][1].heading, "box", href(target))
         if target in levels:
@@ -161,6 +212,8 @@ def level_flowchart(
                 chart.edge(node, target_node(target), dashed=outcome.inferred is not None)
         if step.end and END not in follows.targets():
             chart.edge(source, target_node(END), dashed=guessed)
+        if step.open is not None:
+            chart.edge(source, open_node(chart, step.id, words, href(step.id)), dashed=True)
     return chart.render()
 
 
@@ -189,12 +242,17 @@ def levels_overview(model: Model, href: Href, words: dict[str, str]) -> str:
     seen: set[tuple[str, str]] = set()
     for source, targets in graph.edges(model).items():
         for target in targets:
-            key = (level_of[source], END if target == END else level_of[target])
+            key = (level_of[source], level_of.get(target, target))
             if key[0] == key[1] or key in seen:
                 continue
             seen.add(key)
-            node = chart.node(END, words["end"], "circle") if target == END else None
-            chart.edge(chart.ids[key[0]], node or chart.ids[key[1]])
+            if target == END:
+                node = chart.node(END, words["end"], "circle")
+            elif target in model.exits:
+                node = exit_node(chart, model, target, words, href(target))
+            else:
+                node = chart.ids[key[1]]
+            chart.edge(chart.ids[key[0]], node)
     return chart.render()
 
 
@@ -216,6 +274,8 @@ def steps_overview(model: Model, href: Href, words: dict[str, str]) -> str:
     def nodes_for(target: str) -> tuple[str, ...]:
         if target == END:
             return (chart.node(END, words["end"], "circle"),)
+        if target in model.exits:
+            return (exit_node(chart, model, target, words, href(target)),)
         return tuple(chart.ids[entry] for entry in graph.resolve(model, target))
 
     start = chart.node("__start__", words["start"], "circle")
@@ -240,6 +300,8 @@ def steps_overview(model: Model, href: Href, words: dict[str, str]) -> str:
                         chart.edge(source, node, text, dashed=dashed)
             if step.end and END not in follows.targets():
                 chart.edge(source, nodes_for(END)[0], dashed=guessed)
+            if step.open is not None:
+                chart.edge(source, open_node(chart, step.id, words, href(step.id)), dashed=True)
     return chart.render()
 
 

@@ -22,7 +22,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from .banner import announce_html
-from .errors import ModelError
+from .errors import ModelError, Problem
 from .markup import html_text, theme_text
 from .model import Model
 from .pages import render_pages
@@ -83,7 +83,10 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
             settings, models = request.settings, request.models
         else:
             settings = own_settings(config)
-            models = load_models(settings.data, settings.data_shown, settings.docs_dir)
+            warnings: list[Problem] = []
+            models = load_models(settings.data, settings.data_shown, settings.docs_dir, warnings)
+            for warning in warnings:  # info, not warning: `--strict` must not fail on them
+                log.info("Advarsel: %s", warning)
         model = select_model(dict(models), settings.chosen_model(), settings.model_origin)
     except (ModelError, SettingsError) as error:
         report = error.report() if isinstance(error, ModelError) else str(error)

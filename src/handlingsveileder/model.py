@@ -38,6 +38,13 @@ Language = Annotated[
 END = "end"
 """The reserved target that ends the process (used in `next` and `goto`)."""
 
+EXIT_KINDS = ("report", "coordinator", "lower-level", "handover", "continue")
+"""How work goes on where a guide's own steps stop (see `Exit`)."""
+ExitKind = Annotated[
+    str,
+    OneOf(EXIT_KINDS, "ukjent slag utgang '{value}': bruk " + ", ".join(EXIT_KINDS)),
+]
+
 
 @dataclass(frozen=True)
 class Contact:
@@ -131,6 +138,28 @@ class LegalRef:
 
 
 @dataclass(frozen=True)
+class Exit:
+    """Der veilederens trinn slutter fordi arbeidet går videre et annet sted. Id-en brukes i
+    `next` og `goto` som et steg, og tegnes som en egen form i flytskjemaet, aldri som «Slutt»."""
+
+    kind: ExitKind
+    """Hva som skjer: `report` (melding til barneverntjenesten), `coordinator` (videre under
+    IP/koordinator), `lower-level` (videre på et lavere nivå), `handover` (overføres til en
+    annen tjeneste) eller `continue` (samarbeidet fortsetter uten flere trinn)."""
+    label: str | None = None
+    """Kildens ord for utgangen, f.eks. «Bekymringsmelding vert sendt til barneverntenesta.».
+    Utelatt: slaget med sidens ord, f.eks. «Meld til barneverntjenesten»."""
+    text: Markdown | None = None
+    """Hva den ansatte gjør, med kildens ord."""
+    tools: tuple[ToolRef, ...] = ()
+    """Verktøy utgangen trenger, f.eks. et meldingsskjema (id-er fra `tools`)."""
+    resources: tuple[ResourceRef, ...] = ()
+    """Nettressurser utgangen trenger (id-er fra `resources`)."""
+    inferred: str | None = None
+    """Redaksjonens begrunnelse når kilden ikke selv sier at arbeidet går videre slik."""
+
+
+@dataclass(frozen=True)
 class Section:
     """En fritt formulert seksjon på forsiden, f.eks. «Hvem kan du drøfte med»."""
 
@@ -150,8 +179,8 @@ class Outcome:
     """Utfallet slik kilden formulerer det, f.eks. «Tiltakene har hatt ønsket effekt, det er ikke
     lenger grunn til å bekymre seg.»."""
     goto: tuple[FlowRef, ...]
-    """Hvor utfallet fører: id-en til et steg eller et nivå, eller `end` når saken avsluttes. Flere
-    mål kan gis som liste."""
+    """Hvor utfallet fører: id-en til et steg, et nivå eller en utgang (`exits`), eller `end`
+    når saken avsluttes. Flere mål kan gis som liste."""
     text: Markdown | None = None
     """Hva man gjør ved dette utfallet, f.eks. «Avslutt oppfølgingen.»."""
     deadline: str | None = None
@@ -206,10 +235,14 @@ class Step:
     outcomes_intro: Markdown | None = None
     """Teksten foran utfallene, f.eks. «Det er tre mulige utfall:»."""
     next: tuple[FlowRef, ...] | None = None
-    """Hvor man går videre uten en beslutning: steg- eller nivå-id-er, eller `end`. Utelatt: neste
-    steg i nivået."""
+    """Hvor man går videre uten en beslutning: id-er til steg, nivåer eller utganger (`exits`),
+    eller `end`. Utelatt: neste steg i nivået."""
     end: bool = False
     """`true` når saken kan avsluttes etter dette steget."""
+    open: str | None = None
+    """Redaksjonens merknad når kilden ikke sier hva som skjer etter steget, f.eks. «Kilden gir
+    ikke 3a noe utfall.». Steget vises med «Kilden sier ikke hva som skjer videre» og har da
+    verken `next`, `outcomes` eller `end`."""
     note: Markdown | None = None
     """Redaktørens merknad til leseren, vises tydelig merket (f.eks. om en feil i kilden)."""
     inferred: str | None = None
@@ -312,6 +345,8 @@ class Model:
     """Nettressurser, med id som nøkkel."""
     legal: dict[str, LegalRef] = field(default_factory=dict)
     """Lovhenvisninger, med id som nøkkel."""
+    exits: dict[str, Exit] = field(default_factory=dict)
+    """Utgangene fra veilederen, etter id (se `Exit`)."""
     source: Source | None = None
     """Kilden innholdet er hentet fra."""
 

@@ -50,15 +50,21 @@ class Reporter:
     """The file name for marks that carry none."""
     locations: Locations = field(default_factory=Locations)
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    """Findings that do not stop the build (shown by `check` and the build)."""
 
     def at(
-        self, path: tuple[str, ...], mark: yaml.Mark, message: str, suggestion: str | None = None
+        self,
+        path: tuple[str, ...],
+        mark: yaml.Mark,
+        message: str,
+        suggestion: str | None = None,
+        warning: bool = False,
     ) -> None:
-        """A problem at a known position."""
+        """A problem (or, with `warning`, a warning) at a known position."""
         name = mark.name if mark.name and mark.name not in PLACEHOLDER_NAMES else self.default_file
-        self.problems.append(
-            Problem(name, mark.line + 1, mark.column + 1, path, message, suggestion)
-        )
+        found = Problem(name, mark.line + 1, mark.column + 1, path, message, suggestion)
+        (self.warnings if warning else self.problems).append(found)
 
     def report(
         self,
@@ -68,8 +74,9 @@ class Reporter:
         index: int | None = None,
         suggestion: str | None = None,
         needle: str | None = None,
+        warning: bool = False,
     ) -> None:
-        """A problem with `obj.fieldname[index]`.
+        """A problem with `obj.fieldname[index]` (a warning with `warning`).
 
         With `needle`, the position is that of the needle inside the value (e.g. a link on
         line 5 of a multi-line text), where it can be found.
@@ -79,7 +86,7 @@ class Reporter:
             path = (*path, fieldname)
         if needle:
             mark = find_in_value(mark, needle)
-        self.at(path, mark, message, suggestion)
+        self.at(path, mark, message, suggestion, warning)
 
     def concerns(self, model_id: str) -> bool:
         """Whether any problem so far is about the model `model_id`."""

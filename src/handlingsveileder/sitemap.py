@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from . import graph
 from .i18n import labels
 from .model import Model
 
@@ -64,6 +65,10 @@ class SiteMap:
         self.pages = tuple(pages)
         self._step_level = {step.id: level.id for level, step in model.all_steps()}
         self._levels = {level.id for level in model.levels}
+        self._exit_level: dict[str, str] = {}
+        for level in model.levels:  # an exit's section stands on every level page using it
+            for exit_id in graph.level_exits(model, level):
+                self._exit_level.setdefault(exit_id, level.id)
 
     @staticmethod
     def level_page(level_id: str) -> str:
@@ -78,9 +83,12 @@ class SiteMap:
         return f"{TOOLS_DIR}/{tool_id}.md"
 
     def locate(self, target: str) -> tuple[str, str]:
-        """Source page and anchor of a step or level id ('' for a level's top)."""
+        """Source page and anchor of a step, level or exit id ('' for a level's top); an exit
+        is found on the first level page that uses it."""
         if target in self._levels:
             return self.level_page(target), ""
+        if target in self._exit_level:
+            return self.level_page(self._exit_level[target]), target
         return self.level_page(self._step_level[target]), target
 
     def nav(self) -> list[dict[str, object]]:

@@ -8,7 +8,7 @@ import yaml
 
 from .checks import check_model
 from .construct import Constructor
-from .errors import closest
+from .errors import Problem, closest
 from .load import compose_file, compose_text
 from .model import Model
 from .reporter import Reporter
@@ -16,26 +16,37 @@ from .settings import SettingsError
 
 
 def load_models(
-    path: Path, display_name: str | None = None, docs_dir: Path | None = None
+    path: Path,
+    display_name: str | None = None,
+    docs_dir: Path | None = None,
+    warnings: list[Problem] | None = None,
 ) -> dict[str, Model]:
     """Read, build and check every model in `path`; raise one ModelError listing all problems.
 
-    With `docs_dir`, links to files on the site are checked against the files there.
+    With `docs_dir`, links to files on the site are checked against the files there; with
+    `warnings`, findings that do not stop the build are appended to it.
     """
     name = display_name or str(path)
-    return check_nodes(compose_file(path, name), name, docs_dir)
+    return check_nodes(compose_file(path, name), name, docs_dir, warnings)
 
 
 def load_models_text(text: str, name: str = "models.yaml") -> dict[str, Model]:
     return check_nodes(compose_text(text, name), name)
 
 
-def check_nodes(root: yaml.Node, name: str, docs_dir: Path | None = None) -> dict[str, Model]:
+def check_nodes(
+    root: yaml.Node,
+    name: str,
+    docs_dir: Path | None = None,
+    warnings: list[Problem] | None = None,
+) -> dict[str, Model]:
     """Build the models of a node tree and run every check on them."""
     reporter = Reporter(name)
     models = Constructor(reporter).build_models(root)
     for model in models.values():
         check_model(model, reporter, docs_dir)
+    if warnings is not None:
+        warnings.extend(sorted(reporter.warnings, key=Problem.sort_key))
     reporter.raise_if_any()
     return models
 

@@ -73,6 +73,8 @@ def flow_text(ctx: PageContext, level: Level, page: str) -> list[str]:
             out.append(f"    - {what} {words['leads_to']} {targets}")
         if step.end and END not in follows.targets():
             out.append(f"    - {words['may_end']}{guess}")
+        if step.open is not None:
+            out.append(f"    - {words['open_end']} ({words['inferred_short']})")
     for target in level.next:
         out.append(f"- {words['next']}: {ctx.target_text(target, page)}")
     if level.next:
@@ -93,11 +95,17 @@ def inferred_box(ctx: PageContext, level: Level, page: str) -> list[str]:
     for step in level.steps:
         if step.inferred:
             items.append(f"- {ctx.md_link(step.id, page)}: {safe_inline(step.inferred)}")
+        if step.open is not None:
+            items.append(f"- {ctx.md_link(step.id, page)}: {safe_inline(step.open)}")
         for outcome in step.outcomes:
             if outcome.inferred:
                 what = safe_inline(outcome.short or outcome.label)
                 reason = safe_inline(outcome.inferred)
                 items.append(f"- {ctx.md_link(step.id, page)} – {what}: {reason}")
+    for exit_id in graph.level_exits(ctx.model, level):
+        why = ctx.model.exits[exit_id].inferred
+        if why:
+            items.append(f"- {ctx.md_link(exit_id, page)}: {safe_inline(why)}")
     if not items:
         return []
     body = "\n".join([ctx.words["inferred_intro"], "", *items])

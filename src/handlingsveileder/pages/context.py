@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .. import graph
 from ..i18n import labels
 from ..links import Links, UrlOf
 from ..markup import safe_inline
@@ -19,12 +20,19 @@ class PageContext:
     words: dict[str, str] = field(init=False)
     steps: dict[str, tuple[Level, Step]] = field(init=False)
     levels: dict[str, Level] = field(init=False)
+    exit_pages: dict[str, set[str]] = field(init=False)
+    """Each exit id with the level pages that show its section."""
 
     def __post_init__(self) -> None:
         # Indexes built once per site, not once per page.
         object.__setattr__(self, "words", labels(self.model.language))
         object.__setattr__(self, "steps", self.model.step_index())
         object.__setattr__(self, "levels", self.model.level_index())
+        exit_pages: dict[str, set[str]] = {}
+        for level in self.model.levels:
+            for exit_id in graph.level_exits(self.model, level):
+                exit_pages.setdefault(exit_id, set()).add(self.sitemap.level_page(level.id))
+        object.__setattr__(self, "exit_pages", exit_pages)
 
     @classmethod
     def for_model(cls, model: Model, url_of: UrlOf) -> PageContext:
@@ -34,19 +42,35 @@ class PageContext:
     def target_title(self, target: str) -> str:
         if target == END:
             return self.words["end"]
+        if target in self.model.exits:
+            return self.exit_title(target)
         if target in self.levels:
             return self.levels[target].name
         return self.steps[target][1].heading
 
+    def exit_title(self, exit_id: str) -> str:
+        """An exit's name: the source's words, or the kind's name in the site's words."""
+        way_out = self.model.exits[exit_id]
+        return way_out.label or self.words[f"exit_{way_out.kind}"]
+
+    def exit_kind(self, exit_id: str) -> str:
+        return self.words[f"exit_{self.model.exits[exit_id].kind}"]
+
     def md_link(self, target: str, page: str) -> str:
-        """A Markdown link to a step or level, from source page `page`."""
-        href = self.links.to_target(target, page)
+        """A Markdown link to a step, level or exit, from source page `page`."""
+        if page in self.exit_pages.get(target, ()):
+            href = f"#{target}"  # the exit's section stands on this page
+        else:
+            href = self.links.to_target(target, page)
         return f"[{safe_inline(self.target_title(target))}]({href})"
 
     def target_text(self, target: str, page: str) -> str:
-        """A step or level as a link, or the end as a word."""
+        """A step, level or exit as a link (an exit with its kind named), or the end as a
+        word."""
         if target == END:
             return self.words["end_inline"]
+        if target in self.model.exits and self.model.exits[target].label:
+            return f"{self.exit_kind(target)}: {self.md_link(target, page)}"
         return self.md_link(target, page)
 
     def step_ref(self, level: Level, step: Step, page: str) -> str:

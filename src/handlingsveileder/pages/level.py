@@ -27,6 +27,38 @@ def level_page(ctx: PageContext, entry: PageEntry) -> list[str]:
     out += inferred_box(ctx, level, page)
     for step in level.steps:
         out += step_section(ctx, level, step, page)
+    for exit_id in graph.level_exits(ctx.model, level):
+        out += exit_section(ctx, level, exit_id, page)
+    return out
+
+
+def exit_section(ctx: PageContext, level: Level, exit_id: str, page: str) -> list[str]:
+    """Where work goes on outside the guide: what to do, the tools it needs, and the steps
+    of this level that lead there."""
+    way_out = ctx.model.exits[exit_id]
+    out = [f"## {safe_inline(ctx.exit_title(exit_id))} {{#{exit_id} .hv-utgang}}", ""]
+    if way_out.label:
+        out += [f'<p class="hv-utgang-slag" markdown>**{ctx.exit_kind(exit_id)}**</p>', ""]
+    sources = [
+        ctx.md_link(step.id, page)
+        for step in level.steps
+        if exit_id in graph.successors(level, step).targets()
+    ]
+    if sources:
+        out += [
+            f'<p class="hv-videre" markdown>**{ctx.words["comes_from"]}:** '
+            f"{', '.join(sources)}</p>",
+            "",
+        ]
+    if way_out.text:
+        out += [safe_markdown(way_out.text), ""]
+    if way_out.tools:
+        out += [f"**{ctx.words['tools']}**", ""]
+        out += [tool_item(ctx, tid, page) for tid in way_out.tools] + [""]
+    out += link_list(
+        ctx.words["resources"],
+        [(r.name, r.url, "") for r in (ctx.model.resources[rid] for rid in way_out.resources)],
+    )
     return out
 
 
@@ -59,6 +91,9 @@ def step_section(ctx: PageContext, level: Level, step: Step, page: str) -> list[
     elif step.end:
         ending = words["may_end"] + guessed(ctx, step.inferred)
         out += [f'<p class="hv-videre" markdown>{ending}</p>', ""]
+    elif step.open is not None:
+        ending = f"{words['open_end']}. {safe_inline(step.open)}"
+        out += [f'<p class="hv-videre hv-apen" markdown>**{ending}**</p>', ""]
     return out
 
 
