@@ -187,6 +187,20 @@ GENERATED = [
         ),
     ),
     case(
+        "open-and-end",
+        mutate("          end: true\n", '          end: true\n          open: «»"Kilden tier."\n'),
+    ),
+    case(
+        "exit-kind-unknown",
+        mutate("          end: true\n", "          next: [melding]\n")
+        + "  exits:\n    melding: {kind: «»rapport}\n",
+    ),
+    case(
+        "exit-id-clashes-with-step",
+        mutate("        - id: b\n", "        - id: «»b\n") + "  exits:\n    b: {kind: report}\n",
+    ),
+    case("exit-no-kind", BASE + "  exits:\n    melding: «»{label: Meld}\n"),
+    case(
         "no-levels", BASE.split("  levels:")[0].replace("demo:", "«»demo:").replace("[leder]", "")
     ),
     # -- links --------------------------------------------------------------------------

@@ -30,14 +30,15 @@ def check_model(model: Model, reporter: Reporter, docs_dir: Path | None = None) 
     # A value that could not be read was left out of the model; the flow checks would
     # then report its consequences (a step "leading nowhere" without its `end`) as well.
     readable = not reporter.concerns(model.id)
+    before = len(reporter.problems)
     check_choices(model, reporter)
     if not model.levels and readable:
         reporter.report(model, None, "modellen har ingen nivåer (levels)")
-    before = len(reporter.problems)
     check_unique_ids(model, reporter)
     check_references(model, reporter)
     if readable and len(reporter.problems) == before:
-        # With a wrong id, every step behind it would also be reported as unreachable.
+        # With a wrong id, every step behind it would also be reported as unreachable; with a
+        # wrong choice (language, kind of exit) the diagrams cannot be drawn.
         check_flow(model, reporter)
         check_diagrams(model, reporter)
     check_links(model, reporter)
@@ -183,7 +184,7 @@ def check_flow(model: Model, reporter: Reporter) -> None:
             )
 
 
-KEY_LINE = re.compile(r"^[ \t]*(?:- )?([a-z_]+):(?:[ \t]|$)", re.MULTILINE)
+KEY_LINE = re.compile(r"^[ \t]*(?:- )?([a-z_]+):(?:[ \t].*)?$", re.MULTILINE)
 """A line of a block text that reads like a YAML key (`tools: [...]`)."""
 
 

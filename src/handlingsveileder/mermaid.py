@@ -198,7 +198,8 @@ def level_flowchart(
         source = target_node(step.id)
         follows = graph.successors(level, step)
         guessed = step.inferred is not None
-        if step.question and (step.outcomes or len(follows.plain) > 1):
+        ending = step.end and END not in follows.targets()
+        if step.question and (step.outcomes or len(follows.plain) + ending > 1):
             fork = chart.node(f"__question__{step.id}", step.question, "rhombus", href(step.id))
             chart.edge(source, fork)
             source = fork
@@ -210,7 +211,7 @@ def level_flowchart(
             chart.edge(source, node)
             for target in goto:
                 chart.edge(node, target_node(target), dashed=outcome.inferred is not None)
-        if step.end and END not in follows.targets():
+        if ending:
             chart.edge(source, target_node(END), dashed=guessed)
         if step.open is not None:
             chart.edge(source, open_node(chart, step.id, words, href(step.id)), dashed=True)
