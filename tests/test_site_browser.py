@@ -123,6 +123,23 @@ def test_every_model_node_click_lands_on_its_step(
     assert browser.errors == []
 
 
+def test_an_exit_is_its_own_node_and_leads_to_its_section(sites: Served, browser: Browser) -> None:
+    """Rømskog 4b: reporting is a red hexagon, not «Slutt», and leads to what to do."""
+    page = open_page(browser, sites.url("romskog/stigen/"))
+    report = page.locator("div.mermaid g.node.hvReport")
+    assert report.count() == 1 and "Meld til barneverntjenesten" in str(report.text_content())
+    assert report.locator("polygon").count() == 1  # the hexagon
+    page.locator("div.mermaid a").filter(has_text="Meld til barneverntjenesten").first.click()
+    page.wait_for_url(re.compile(r"/romskog/stigen/#melding$"))
+    section = page.locator("h2#melding")
+    assert section.is_visible() and section.inner_text().startswith("Meld til barneverntjenesten")
+    assert "4 b)" in page.locator("h2#melding + p").inner_text()  # «Hit fra: 4 b) …»
+    page = open_page(browser, sites.url("bekymring-nynorsk/stigen/"))
+    open_end = page.locator("div.mermaid g.node.hvOpen")
+    assert "Kjelda seier ikkje kva som skjer vidare" in str(open_end.text_content())
+    assert browser.errors == []
+
+
 def test_overview_node_leads_to_the_step_on_its_level_page(sites: Served, browser: Browser) -> None:
     page = open_page(browser, sites.url("modum/"))
     page.locator("div.mermaid a").filter(has_text="4 Ressursteam").first.click()
