@@ -9,6 +9,14 @@ import pytest
 from conftest import CONFIG, ROOT, Browser, Served, serve
 
 from handlingsveileder import cli
+from handlingsveileder.pages import forms, tools
+from handlingsveileder.template_library import (
+    LegalReference,
+    Link,
+    Template,
+    TemplateField,
+    TemplateSection,
+)
 
 NASTY = ROOT / "tests" / "fixtures" / "nasty" / "models.yaml"
 
@@ -86,3 +94,68 @@ def test_long_labels_are_shortened_in_the_diagram_only(nasty_site: Served) -> No
     assert "må kortes ne…" in diagram
     assert "helst ikke sprenger noe som helst grense" not in diagram
     assert "helst ikke sprenger noe som helst grense" in article
+
+
+HOSTILE = "<script>window.__pwned = 7</script> <del>x</del> {: onclick=y } \" ' &amp;"
+
+
+def hostile_template(template_id: str, language: str) -> Template:
+    """Every text of a template replaced by markup that must stay text."""
+    field_kinds = ("text", "long_text", "date", "yes_no", "signature")
+    fields = tuple(
+        TemplateField(f"f-{kind.replace('_', '-')}", f"{kind} {HOSTILE}", kind, help=HOSTILE)
+        for kind in field_kinds
+    )
+    fields += (
+        TemplateField("f-valg", HOSTILE, "choice", choices=(HOSTILE, '"><img src=x>')),
+        TemplateField("f-tabell", HOSTILE, "table", columns=(HOSTILE, '" onfocus="x'), rows=1),
+    )
+    return Template(
+        id=template_id,
+        kind="form",
+        version=HOSTILE,
+        language=language,
+        title=HOSTILE,
+        intro=f'{HOSTILE} <img src=x onerror="window.__pwned = 8">',
+        sections=(TemplateSection("del", HOSTILE, help=HOSTILE, text=HOSTILE, fields=fields),),
+        links=(Link(HOSTILE, "https://example.no/?a=1&b=<2>"),),
+        legal=(LegalReference("fvl", HOSTILE),),
+        sources=(Link(HOSTILE, "https://example.no/kilde"),),
+    )
+
+
+@pytest.fixture(scope="module")
+def hostile_template_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    base = f"http://127.0.0.1:{sock.getsockname()[1]}/"
+    root = tmp_path_factory.mktemp("hostile-template") / "site"
+    args = ["build", "--config", str(CONFIG), "--data", str(NASTY), "--model", "nasty"]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(forms, "load_template", hostile_template)
+        patch.setattr(tools, "load_template", hostile_template)
+        assert cli.main([*args, "--site-dir", str(root), "--site-url", base]) == 0
+    server = serve(root, sock)
+    yield Served(root, base)
+    server.shutdown()
+
+
+def test_hostile_template_text_renders_as_text(
+    hostile_template_site: Served, browser: Browser
+) -> None:
+    page = browser.new_page()
+    dialogs = browser.refuse_dialogs(page)
+    page.goto(hostile_template_site.url("verktoy/verktoy-1/"))
+    page.wait_for_load_state("load")
+    for control in page.locator(".hv-felter input, .hv-felter textarea").all():
+        control.focus()
+    article = page.locator("article")
+    text = article.inner_text()
+    assert text.count("<script>window.__pwned = 7</script>") >= 10
+    assert "<img src=x onerror=" in text
+    for selector in ("script", "img", "del", "[onclick]", "[onfocus]", "[onerror]"):
+        assert article.locator(selector).count() == 0, selector
+    labels = page.locator(".hv-felter label, .hv-felter legend, .hv-felter th").all_inner_texts()
+    assert any(HOSTILE in label for label in labels)
+    assert page.evaluate("() => window.__pwned") is None
+    assert dialogs == [] and browser.errors == [] and browser.foreign_requests() == []

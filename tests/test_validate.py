@@ -120,7 +120,7 @@ CASES = [
     ),
     case(
         "unknown-tool",
-        f"bad/unknown-tool.yaml:13:18: {STEP0}.tools: ukjent verktøy 'referatmall' "
+        f"bad/unknown-tool.yaml:14:18: {STEP0}.tools: ukjent verktøy 'referatmall' "
         "(mente du 'referatmal'?)",
     ),
     case(

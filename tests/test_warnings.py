@@ -21,7 +21,7 @@ demo:
   title: Demo
   language: nb
   tools:
-    skjema: {name: Skjema}
+    skjema: {name: Skjema, template: referatmal}
   levels:
     - id: niva-1
       name: Nivå 1

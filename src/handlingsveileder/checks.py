@@ -24,6 +24,7 @@ from .link_safety import (
 from .model import END, Model
 from .reporter import Reporter
 from .sitemap import SiteMap
+from .template_library import load_template, template_ids, template_parts
 
 
 def check_model(model: Model, reporter: Reporter, docs_dir: Path | None = None) -> None:
@@ -42,6 +43,7 @@ def check_model(model: Model, reporter: Reporter, docs_dir: Path | None = None) 
         check_flow(model, reporter)
         check_diagrams(model, reporter)
     check_links(model, reporter)
+    check_tools(model, reporter)
     check_swallowed_keys(model, reporter)
     if docs_dir is not None and model.language in LANGUAGES:  # the site map needs its words
         check_files(model, reporter, docs_dir)
@@ -182,6 +184,36 @@ def check_flow(model: Model, reporter: Reporter) -> None:
                 f"utgangen '{exit_id}' brukes ikke: ingen next eller goto peker hit",
                 warning=True,
             )
+
+
+def check_tools(model: Model, reporter: Reporter) -> None:
+    """Every tool gives the employee something: a template, a file or link, a system or a
+    description; `omit` names parts of its template."""
+    for tool_id, tool in model.tools.items():
+        if not (tool.template or tool.url or tool.system or tool.description):
+            like = closest(tool_id, template_ids())
+            reporter.report(
+                tool,
+                None,
+                f"verktøyet '{tool_id}' har ikke template, url, system eller description: "
+                "velg en av malene (se REDIGERING.md), lenk til kommunens fil, eller skriv "
+                "hvilket system det finnes i" + (f" (f.eks. template: {like})" if like else ""),
+            )
+        if tool.omit and tool.template not in template_ids():
+            if tool.template is None:
+                reporter.report(tool, "omit", "omit brukes bare sammen med template")
+            continue
+        if tool.omit and model.language in LANGUAGES:
+            parts = template_parts(load_template(str(tool.template), model.language))
+            for index, part in enumerate(tool.omit):
+                if part not in parts:
+                    reporter.report(
+                        tool,
+                        "omit",
+                        f"malen '{tool.template}' har ingen del eller felt '{part}'",
+                        index=index,
+                        suggestion=closest(part, parts),
+                    )
 
 
 KEY_LINE = re.compile(r"^[ \t]*(?:- )?([a-z_]+):(?:[ \t].*)?$", re.MULTILINE)

@@ -8,6 +8,7 @@ from importlib import resources
 
 from . import model
 from .fields import FieldSpec, fields_of
+from .template_library import load_template, template_ids
 
 EXAMPLE = "eksempel.yaml"
 """The example model shown in the reference; a test checks that it passes `check`."""
@@ -108,4 +109,38 @@ def reference_markdown() -> str:
             flag = " **påkrevd**" if specs[name].required else ""
             out.append(f"| `{name}`{flag} | {describe_type(specs[name])} | {doc} |")
         out.append("")
+    out += template_reference()
     return "\n".join(out)
+
+
+def template_reference() -> list[str]:
+    """The templates a tool may name in `template`, with their parts (for `omit`)."""
+    out = [
+        "## Malene",
+        "",
+        "Publiseringsverktøyets egne maler, skrevet av prosjektet på bokmål og nynorsk. En",
+        "nynorsk modell får nynorsk mal. Verktøyets side viser malen som et skjema som kan fylles",
+        "ut og skrives ut; ingenting lagres eller sendes. Malen er merket som et forslag som",
+        "kommunen bør gå gjennom. Vil kommunen bruke sin egen fil, lenker `url` til den.",
+        "",
+        "```yaml",
+        "tools:",
+        "  samtykkeskjema:",
+        "    name: Felles samtykkeskjema",
+        "    template: samtykkeskjema",
+        "    omit: [barnets-mening]   # deler eller felt kommunen ikke vil ha med",
+        "```",
+        "",
+        "| mal | slag | tittel (bokmål / nynorsk) | deler og felt (id-er til `omit`) |",
+        "| --- | --- | --- | --- |",
+    ]
+    for template_id in template_ids():
+        nb, nn = load_template(template_id, "nb"), load_template(template_id, "nn")
+        parts = ", ".join(
+            f"`{section.id}` ({', '.join(f'`{f.id}`' for f in section.fields)})"
+            if section.fields
+            else f"`{section.id}`"
+            for section in nb.sections
+        )
+        out.append(f"| `{template_id}` | {nb.kind} | {nb.title} / {nn.title} | {parts} |")
+    return [*out, ""]

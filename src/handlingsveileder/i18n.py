@@ -61,11 +61,32 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "tool_intro": "Verktøyene som stegene i veilederen bruker.",
         "used_in": "Brukes i",
         "not_used": "Ingen steg bruker dette verktøyet.",
-        "template_missing": (
-            "{place_cap} legger inn sin mal for dette verktøyet. "
-            "Spør nærmeste leder hvis du trenger den nå."
-        ),
         "tool_link": "Åpne kommunens mal",
+        "tool_site_link": "Gå til verktøyet",
+        "also_called": "Kalles også",
+        "system": "Verktøyet finnes i fagsystemet {system}.",
+        "template_heading": "Mal fra publiseringsverktøyet",
+        "template_version": "Versjon",
+        "template_kind": "Slag",
+        "not_stored": (
+            "Det du skriver her, lagres ikke og sendes ingen steder. "
+            "Skriv ut eller lagre som PDF før du lukker siden."
+        ),
+        "print": "Skriv ut / lagre som PDF",
+        "template_links": "Nyttige lenker",
+        "template_sources": "Kilder malen bygger på",
+        "yes": "Ja",
+        "no": "Nei",
+        "row": "rad",
+        "signature_help": "Skriv under på papiret etter utskrift.",
+        "kind_form": "skjema",
+        "kind_checklist": "sjekkliste",
+        "kind_conversation_guide": "samtaleguide",
+        "kind_meeting_minutes": "møtemal",
+        "kind_information": "informasjon",
+        "kind_file": "kommunens fil",
+        "kind_link": "lenke",
+        "kind_system": "fagsystem",
         "formats": "Formater",
         "source": "Kilde",
     },
@@ -122,11 +143,32 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "tool_intro": "Verktøya som stega i rettleiaren brukar.",
         "used_in": "Vert brukt i",
         "not_used": "Ingen steg brukar dette verktøyet.",
-        "template_missing": (
-            "{place_cap} legg inn malen sin for dette verktøyet. "
-            "Spør næraste leiar om du treng han no."
-        ),
         "tool_link": "Opne malen til kommunen",
+        "tool_site_link": "Gå til verktøyet",
+        "also_called": "Vert òg kalla",
+        "system": "Verktøyet finst i fagsystemet {system}.",
+        "template_heading": "Mal frå publiseringsverktøyet",
+        "template_version": "Versjon",
+        "template_kind": "Slag",
+        "not_stored": (
+            "Det du skriv her, vert ikkje lagra og vert ikkje sendt nokon stad. "
+            "Skriv ut eller lagre som PDF før du lukkar sida."
+        ),
+        "print": "Skriv ut / lagre som PDF",
+        "template_links": "Nyttige lenkjer",
+        "template_sources": "Kjelder malen byggjer på",
+        "yes": "Ja",
+        "no": "Nei",
+        "row": "rad",
+        "signature_help": "Skriv under på papiret etter utskrift.",
+        "kind_form": "skjema",
+        "kind_checklist": "sjekkliste",
+        "kind_conversation_guide": "samtalerettleiar",
+        "kind_meeting_minutes": "møtemal",
+        "kind_information": "informasjon",
+        "kind_file": "fila til kommunen",
+        "kind_link": "lenkje",
+        "kind_system": "fagsystem",
         "formats": "Format",
         "source": "Kjelde",
     },

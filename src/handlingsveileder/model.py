@@ -21,6 +21,7 @@ from typing import Annotated
 
 from .i18n import LANGUAGES
 from .kinds import FLOW, IdText, MarkdownText, OneOf, Ref, UrlText
+from .template_library import template_ids
 
 Markdown = Annotated[str, MarkdownText()]
 Id = Annotated[str, IdText()]
@@ -33,6 +34,11 @@ LegalRefId = Annotated[str, Ref("legal", "lovhenvisning")]
 Language = Annotated[
     str,
     OneOf(LANGUAGES, "ukjent språk '{value}': bruk nb (bokmål) eller nn (nynorsk)"),
+]
+
+TemplateId = Annotated[
+    str,
+    OneOf(template_ids(), "ukjent mal '{value}': bruk en av " + ", ".join(template_ids())),
 ]
 
 END = "end"
@@ -110,7 +116,21 @@ class Tool:
     url: Url | None = None
     """Lenke til kommunens egen mal eller fil (https:, http: eller en sti på nettstedet)."""
     formats: tuple[str, ...] = ()
-    """Filformater kilden nevner, f.eks. [PDF, ODT]."""
+    """Filformater kilden nevner, f.eks. [PDF, ODT]. Vises bare når `url` peker på filen."""
+    aliases: tuple[str, ...] = ()
+    """Andre navn kilden bruker på det samme verktøyet, f.eks. «Informasjon om stafettlogg og
+    stafettholder». Én side tjener alle navnene."""
+    template: TemplateId | None = None
+    """En av publiseringsverktøyets maler (se «Malene» nederst), vist som et skjema som kan fylles
+    ut og skrives ut. Malen er merket som verktøyets forslag, ikke kommunens tekst."""
+    omit: tuple[str, ...] = ()
+    """Felt eller deler av malen som ikke skal vises (id-er fra malen)."""
+    system: str | None = None
+    """Fagsystemet verktøyet finnes i, når kommunen bruker et system, f.eks. «Visma Flyt
+    Samspill»."""
+    inferred: str | None = None
+    """Redaksjonens begrunnelse når kilden ikke nevner verktøyet eller malen, f.eks. «Kilden
+    nevner ikke et skjema for meldingen.». Vises på verktøyets side."""
 
 
 @dataclass(frozen=True)

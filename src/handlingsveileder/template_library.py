@@ -12,11 +12,30 @@ from typing import Any, get_args, get_origin, get_type_hints
 import yaml
 
 from handlingsveileder.errors import closest, format_path
+from handlingsveileder.link_safety import markdown_link_findings
 
 KINDS = ("form", "checklist", "conversation_guide", "meeting_minutes", "information")
 FIELD_TYPES = ("text", "long_text", "date", "yes_no", "choice", "signature", "table")
 LANGUAGES = ("nb", "nn")
 LAWS = ("fvl", "bvl", "hpl", "bhl", "oppl", "hol")
+LAW_NAMES = {  # the laws' short titles in each language form
+    "nb": {
+        "fvl": "forvaltningsloven",
+        "bvl": "barnevernsloven",
+        "hpl": "helsepersonelloven",
+        "bhl": "barnehageloven",
+        "oppl": "opplæringsloven",
+        "hol": "helse- og omsorgstjenesteloven",
+    },
+    "nn": {
+        "fvl": "forvaltningslova",
+        "bvl": "barnevernslova",
+        "hpl": "helsepersonellova",
+        "bhl": "barnehagelova",
+        "oppl": "opplæringslova",
+        "hol": "helse- og omsorgstenestelova",
+    },
+}
 NOTICE = {  # shown with every template
     "nb": "Forslag til mal, ikke kommunens eget skjema. Kommunen bør gå gjennom og erstatte det.",
     "nn": "Framlegg til mal, ikkje skjemaet til kommunen. Kommunen bør gå gjennom og byte det ut.",
@@ -140,6 +159,11 @@ def _template(data: Any, language: str) -> Template:
         for i, link in enumerate(links):
             if not link.url.startswith("https://"):
                 raise _Bad((*head, f"{key}[{i}]", "url"), "må begynne med https://")
+    texts: list[tuple[_P, str | None]] = [((language, "intro"), t.intro)]
+    texts += [((language, f"sections[{i}]", "text"), x.text) for i, x in enumerate(t.sections)]
+    for at_text, text in texts:
+        for target, problem in markdown_link_findings(text or ""):
+            raise _Bad(at_text, f"lenken '{target}': {problem}")
     seen: set[str] = set()
     for i, section in enumerate(t.sections):
         at = (language, f"sections[{i}]")
@@ -197,3 +221,12 @@ def load_template(template_id: str, language: str) -> Template:
     if template_id not in template_ids() or language not in LANGUAGES:
         raise ValueError(f"ukjent mal eller språk: {template_id!r}, {language!r}")
     return _load_all(template_id)[language]
+
+
+def template_parts(template: Template) -> tuple[str, ...]:
+    """The ids of a template's sections and fields (what a tool's `omit` may name)."""
+    return tuple(
+        ident
+        for section in template.sections
+        for ident in (section.id, *(f.id for f in section.fields))
+    )

@@ -8,6 +8,7 @@ from ..model import Level, Outcome, Step
 from ..sitemap import PageEntry
 from .blocks import flow_text, flowchart_block, guessed, inferred_box, legal_list, link_list
 from .context import PageContext
+from .tools import tool_kind
 
 
 def level_page(ctx: PageContext, entry: PageEntry) -> list[str]:
@@ -120,9 +121,11 @@ def facts(ctx: PageContext, step: Step, page: str) -> list[str]:
 
 
 def tool_item(ctx: PageContext, tool_id: str, page: str) -> str:
+    """A tool in a step's list, with what the employee gets behind the link («skjema» …)."""
     tool = ctx.model.tools[tool_id]
     href = ctx.links.to_page(ctx.sitemap.tool_page(tool_id), page)
-    return f"- [{safe_inline(tool.name)}]({href})"
+    kind = tool_kind(ctx, tool_id)
+    return f"- [{safe_inline(tool.name)}]({href})" + (f" ({kind})" if kind else "")
 
 
 def resource_list(ctx: PageContext, step: Step) -> list[str]:
