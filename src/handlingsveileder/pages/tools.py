@@ -28,6 +28,9 @@ def tools_index(ctx: PageContext, entry: PageEntry) -> list[str]:
     for tool_id, tool in ctx.model.tools.items():
         link = ctx.links.to_page(ctx.sitemap.tool_page(tool_id), entry.src)
         out += [f"## [{safe_inline(tool.name)}]({link})", ""]
+        kind = tool_kind(ctx, tool_id)
+        if kind:
+            out += [f"*{kind[:1].upper()}{kind[1:]}*", ""]
         if tool_users(ctx, tool_id):
             out += [f"{words['used_in']}:", ""]
         out += used_in(ctx, tool_id, entry.src)
