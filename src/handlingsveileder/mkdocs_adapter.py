@@ -25,15 +25,20 @@ from .banner import announce_html
 from .errors import ModelError, Problem
 from .markup import html_text, theme_text
 from .model import Model
+from .pages import Page as GeneratedPage
 from .pages import render_pages
 from .settings import Settings, SettingsError, from_config_file, resolve
 from .sitemap import SiteMap
+from .svg_render import RendererUnavailable, SvgRenderer, embed_svgs
 from .validate import load_models, select_model
 
 COMMAND_VARIABLE = "HV_MKDOCS_COMMAND"
 """Set by `startup` to MkDocs' command; `mkdocs serve` shows data errors as a page."""
 ERROR_PAGE = "index.md"
 log = logging.getLogger("mkdocs.plugins.handlingsveileder")
+VENDORED_MERMAID = Path("theme/assets/vendor/mermaid")
+SVG_CACHE = Path(".cache/handlingsveileder/svg")
+"""Drawn flowcharts, by hash (beside mkdocs.yml; safe to delete)."""
 STATE_KEY = "hv"
 """Where this build's model is kept on the config (also read by theme/main.html)."""
 REQUEST_KEY = "hv_request"
@@ -152,7 +157,10 @@ def add_pages(files: Files, config: MkDocsConfig) -> Files:
     def url_of(src_uri: str) -> str:
         return File.generated(config, src_uri, content="").url
 
-    for page in render_pages(built.model, url_of):
+    pages = render_pages(built.model, url_of)
+    if built.settings.diagrams == "svg":
+        pages = with_svg_diagrams(pages, built.settings)
+    for page in pages:
         existing = files.get_file_from_path(page.src_uri)
         if existing is not None and existing.generated_by is None:
             raise PluginError(
@@ -161,6 +169,17 @@ def add_pages(files: Files, config: MkDocsConfig) -> Files:
             )
         files.append(File.generated(config, page.src_uri, content=page.markdown))
     return files
+
+
+def with_svg_diagrams(pages: list[GeneratedPage], settings: Settings) -> list[GeneratedPage]:
+    """The pages with every flowchart drawn now, as SVG; unchanged (drawn in the reader's
+    browser) when the renderer cannot run here."""
+    renderer = SvgRenderer(settings.config_dir / VENDORED_MERMAID, settings.config_dir / SVG_CACHE)
+    try:
+        return embed_svgs(pages, renderer)
+    except RendererUnavailable as problem:  # info, not warning: `--strict` must not fail
+        log.info("Advarsel: flytskjemaene tegnes i nettleseren i stedet (%s)", problem)
+        return pages
 
 
 def watch_data(server: Any, config: MkDocsConfig) -> Any:
@@ -194,6 +213,15 @@ def build_site(
     handler.setLevel(logging.WARNING)
     handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
     logger.addHandler(handler)
+    # Our own notices ("Advarsel: …") are logged at INFO so that `--strict` never fails on
+    # them; the command line shows them all the same.
+    notices = logging.StreamHandler()
+    notices.setLevel(logging.INFO)
+    notices.addFilter(lambda record: record.levelno < logging.WARNING)
+    notices.setFormatter(logging.Formatter("%(message)s"))
+    log.addHandler(notices)
+    level = log.level
+    log.setLevel(logging.INFO)
     try:
         overrides: dict[str, Any] = {"site_dir": str(site_dir), "strict": strict}
         if site_url is not None:
@@ -206,3 +234,5 @@ def build_site(
             raise BuildFailed(str(abort)) from None
     finally:
         logger.removeHandler(handler)
+        log.removeHandler(notices)
+        log.setLevel(level)

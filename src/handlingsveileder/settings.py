@@ -23,6 +23,9 @@ DEFAULT_DATA = Path("data/models.yaml")
 DEFAULT_CONFIG = Path("mkdocs.yml")
 
 
+DIAGRAM_MODES = ("svg", "client")
+
+
 class SettingsError(Exception):
     """A setting that cannot be used; the message is for the editor."""
 
@@ -41,6 +44,9 @@ class Settings:
     """The model file as the editor named it (`--data` as typed, or mkdocs.yml's `data`)."""
     docs_dir: Path | None = None
     """The folder of the kommune's own files (mkdocs.yml's `docs_dir`), when known."""
+    diagrams: str = "client"
+    """`svg`: flowcharts drawn at build time and sent as SVG; `client`: drawn in the
+    reader's browser by the vendored Mermaid (also the fallback for `svg`)."""
 
     def chosen_model(self) -> str:
         if not self.model_id:
@@ -74,7 +80,20 @@ def resolve(
     else:
         chosen = section.get("model")
         origin = f"extra.{SETTINGS_KEY}.model i mkdocs.yml"
-    return Settings(config_dir, data_path, str(chosen) if chosen else None, origin, written)
+    diagrams = str(section.get("diagrams", "client"))
+    if diagrams not in DIAGRAM_MODES:
+        raise SettingsError(
+            f"extra.{SETTINGS_KEY}.diagrams i mkdocs.yml: ukjent verdi '{diagrams}' "
+            f"(bruk {' eller '.join(DIAGRAM_MODES)})"
+        )
+    return Settings(
+        config_dir,
+        data_path,
+        str(chosen) if chosen else None,
+        origin,
+        written,
+        diagrams=diagrams,
+    )
 
 
 def from_config_file(

@@ -1,0 +1,187 @@
+"""Flowcharts drawn at build time: the vendored Mermaid in Debian's Chromium, once per chart.
+
+The Mermaid text stays the one description of every chart; this module turns it into SVG
+that arrives with the page, so no Mermaid code is loaded in the reader's browser. Each SVG
+is cached on disk under the hash of the Mermaid version, the drawing settings and the
+chart, so a rebuild (and every reload of `mkdocs serve`) draws only what changed.
+
+The browser fetches nothing from the network: every request goes to a made-up origin that
+Playwright answers from the vendored files, and anything else is refused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import mimetypes
+import os
+import re
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from .pages import Page
+
+CHROMIUM = os.environ.get("HV_CHROMIUM", "/usr/bin/chromium")
+ORIGIN = "http://hv-diagram.invalid"
+"""A host name that cannot exist (RFC 2606); Playwright answers its requests itself."""
+
+THEME_CSS = """
+.node rect, .node circle, .node polygon, .node path {
+  fill: var(--md-mermaid-node-bg-color, #eef);
+  stroke: var(--md-mermaid-node-fg-color, #333);
+}
+.nodeLabel, .nodeLabel p, .label { color: var(--md-mermaid-label-fg-color, #111); }
+a .nodeLabel { text-decoration: underline; }
+.edgeLabel, .edgeLabel p {
+  color: var(--md-mermaid-edge-color, #333);
+  background-color: var(--md-mermaid-label-bg-color, #fff);
+}
+.flowchart-link { stroke: var(--md-mermaid-edge-color, #333); }
+marker path { fill: var(--md-mermaid-edge-color, #333); stroke: none; }
+.cluster rect {
+  fill: var(--md-default-fg-color--lightest, #f4f4f4);
+  stroke: var(--md-default-fg-color--lighter, #999);
+}
+.cluster span, .cluster-label { color: var(--md-mermaid-label-fg-color, #111); }
+"""
+"""Our own colours for the charts, as the site's CSS variables, so light and dark mode both
+apply to an SVG drawn once (the fallbacks are for a page without the theme)."""
+
+SETTINGS: dict[str, Any] = {
+    "startOnLoad": False,
+    "securityLevel": "strict",
+    "layout": "dagre",
+    "theme": "base",
+    "themeCSS": THEME_CSS,
+    "fontFamily": "-apple-system, BlinkMacSystemFont, Helvetica, Arial, sans-serif",
+    "flowchart": {"htmlLabels": True, "useMaxWidth": True},
+}
+"""The same drawing settings as the client-side loader, plus the theme above."""
+
+PAGE = """<!doctype html><html><head><meta charset="utf-8"></head>
+<body style="font-family: -apple-system, BlinkMacSystemFont, Helvetica, Arial, sans-serif">
+<script type="module">
+import mermaid from "./mermaid.esm.min.mjs";
+window.hvDraw = async (id, text, settings) => {
+  mermaid.initialize(settings);
+  return (await mermaid.render(id, text)).svg;
+};
+window.hvReady = true;
+</script></body></html>"""
+
+
+class RendererUnavailable(Exception):
+    """The build-time renderer cannot run here (no Playwright, no Chromium, a chart failed)."""
+
+
+@dataclass(frozen=True)
+class SvgRenderer:
+    vendor_dir: Path
+    """The vendored Mermaid folder (with `mermaid.esm.min.mjs`, `chunks/`, `VERSION`)."""
+    cache_dir: Path
+
+    def key(self, source: str) -> str:
+        version = (self.vendor_dir / "VERSION").read_text(encoding="utf-8").strip()
+        text = json.dumps([version, SETTINGS, source], sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def render_all(self, sources: Iterable[str]) -> dict[str, str]:
+        """Each chart's SVG by its Mermaid text; draws only the charts not in the cache."""
+        wanted = {source: self.key(source) for source in dict.fromkeys(sources)}
+        found: dict[str, str] = {}
+        missing: list[str] = []
+        for source, key in wanted.items():
+            cached = self.cache_dir / f"{key}.svg"
+            if cached.is_file():
+                found[source] = cached.read_text(encoding="utf-8")
+            else:
+                missing.append(source)
+        if missing:
+            drawn = self.draw(missing)
+            self.cache_dir.mkdir(parents=True, exist_ok=True)
+            for source, svg in drawn.items():
+                target = self.cache_dir / f"{wanted[source]}.svg"
+                partial = target.with_suffix(f".{os.getpid()}.tmp")
+                partial.write_text(svg, encoding="utf-8")
+                partial.replace(target)  # never a half-written cache entry
+                found[source] = svg
+        return found
+
+    def draw(self, sources: list[str]) -> dict[str, str]:
+        """Draw the charts in one headless Chromium session, in a thread of its own (the
+        caller's thread may already run an event loop, e.g. another Playwright session)."""
+        with ThreadPoolExecutor(max_workers=1) as worker:
+            return worker.submit(self.draw_here, sources).result()
+
+    def draw_here(self, sources: list[str]) -> dict[str, str]:
+        try:
+            from playwright.sync_api import Error, sync_playwright
+        except ImportError as missing:
+            raise RendererUnavailable(f"Playwright mangler ({missing})") from None
+        if not Path(CHROMIUM).exists():
+            raise RendererUnavailable(f"finner ikke {CHROMIUM}")
+        drawn: dict[str, str] = {}
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(
+                    executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
+                )
+                page = browser.new_page()
+                page.route("**/*", lambda route: self.answer(route))
+                page.goto(f"{ORIGIN}/index.html")
+                page.wait_for_function("() => window.hvReady === true", timeout=30_000)
+                for source in sources:
+                    ident = "hv-" + self.key(source)[:12]
+                    drawn[source] = page.evaluate(
+                        "([id, text, settings]) => window.hvDraw(id, text, settings)",
+                        [ident, source, SETTINGS],
+                    )
+                browser.close()
+        except Error as failed:
+            raise RendererUnavailable(f"Chromium kunne ikke tegne flytskjemaet: {failed}") from None
+        return drawn
+
+    def answer(self, route: Any) -> None:
+        """Serve the page and the vendored Mermaid files; refuse every other request."""
+        url: str = route.request.url
+        if not url.startswith(ORIGIN + "/"):
+            route.abort()
+            return
+        path = url[len(ORIGIN) + 1 :].split("?", 1)[0]
+        if path == "index.html":
+            route.fulfill(status=200, content_type="text/html", body=PAGE)
+            return
+        file = (self.vendor_dir / path).resolve()
+        if not file.is_relative_to(self.vendor_dir.resolve()) or not file.is_file():
+            route.fulfill(status=404, body="")
+            return
+        kind = "text/javascript" if file.suffix in (".mjs", ".js") else None
+        kind = kind or mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+        route.fulfill(status=200, content_type=kind, body=file.read_bytes())
+
+
+FENCE = re.compile(r"^```mermaid\n(.*?)^```$", re.MULTILINE | re.DOTALL)
+"""A flowchart as the page renderers write it (see `pages.blocks.flowchart_block`)."""
+
+
+def embed_svgs(pages: list[Page], renderer: SvgRenderer) -> list[Page]:
+    """The pages with every Mermaid fence replaced by its SVG, drawn in one session.
+
+    Raises RendererUnavailable (and changes nothing) when a chart cannot be drawn.
+    """
+    charts = [match[1] for page in pages for match in FENCE.finditer(page.markdown)]
+    if not charts:
+        return pages
+    drawn = renderer.render_all(charts)
+
+    def inline(match: re.Match[str]) -> str:
+        svg = BLANK_LINES.sub("\n", drawn[match[1]].strip())  # a blank line ends raw HTML
+        return f'<div class="hv-diagram hv-svg" data-search-exclude>\n{svg}\n</div>'
+
+    return [replace(page, markdown=FENCE.sub(inline, page.markdown)) for page in pages]
+
+
+BLANK_LINES = re.compile(r"\n\s*\n")

@@ -1,0 +1,161 @@
+"""Flowcharts drawn at build time (`diagrams: svg`): the SVG arrives with the page, no Mermaid
+code is requested, node links work, light and dark both apply, and a machine without the
+renderer falls back to drawing in the browser, never to a broken page."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from conftest import ROOT, Browser, Served, serve
+from test_site_browser import ids_in, resolve_on_disk
+
+from handlingsveileder import cli
+
+SVG_LINKS = """
+() => [...document.querySelectorAll('.hv-svg svg a')].map(
+  a => a.getAttribute('href') || a.getAttribute('xlink:href'))
+"""
+
+
+def svg_project(target: Path) -> Path:
+    """A copy of the project that asks for build-time SVG."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "hooks", "theme", "data", "docs"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name)
+        else:
+            shutil.copy2(source, target / name)
+    config = target / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace("    model: modum\n", "    model: modum\n    diagrams: svg\n"),
+        encoding="utf-8",
+    )
+    return config
+
+
+@pytest.fixture(scope="module")
+def svg_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Served, Path]]:
+    project = tmp_path_factory.mktemp("svg-project")
+    config = svg_project(project)
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    base = f"http://127.0.0.1:{sock.getsockname()[1]}/"
+    root = project / "site"
+    args = ["build", "--all", "--config", str(config), "--site-dir", str(root), "--site-url", base]
+    assert cli.main(args) == 0
+    server = serve(root, sock)
+    yield Served(root, base), project
+    server.shutdown()
+
+
+@pytest.mark.slow
+def test_svg_pages_need_no_mermaid_and_every_node_link_resolves(
+    svg_site: tuple[Served, Path], browser: Browser
+) -> None:
+    served, _project = svg_site
+    for model in ("modum", "romskog", "bekymring-nynorsk"):
+        for path in served.pages(model):
+            page = browser.new_page()
+            page.goto(served.url(path))
+            page.wait_for_load_state("load")
+            assert page.locator("div.mermaid, pre.mermaid").count() == 0, path
+            for href in page.evaluate(SVG_LINKS):
+                target = urljoin(page.url, href)
+                assert urlsplit(target).hostname == "127.0.0.1", (path, href)
+                file, anchor = resolve_on_disk(served, target)
+                assert file.is_file(), f"{path}: {href} has no page"
+                if anchor:
+                    assert anchor in ids_in(file), f"{path}: {href} → no #{anchor}"
+            page.close()
+    assert not [url for url in browser.requests if "vendor/mermaid" in url]
+    assert browser.errors == [] and browser.foreign_requests() == []
+
+
+def test_a_node_click_lands_on_its_step_and_the_chart_is_described(
+    svg_site: tuple[Served, Path], browser: Browser
+) -> None:
+    served, _project = svg_site
+    page = browser.new_page()
+    page.goto(served.url("modum/niva-1/"))
+    svg = page.locator(".hv-svg svg").first
+    assert svg.is_visible()
+    assert "Flytskjema for" in page.evaluate(
+        "() => document.querySelector('.hv-svg svg title').textContent"
+    )
+    assert page.locator("details").filter(has_text="Tekstversjon av flytskjemaet").count() == 1
+    page.locator(".hv-svg svg a").filter(has_text="2 Iverksett tiltak").first.click()
+    page.wait_for_url("**/modum/niva-1/#n1-iverksett-tiltak")
+    assert page.locator("h2#n1-iverksett-tiltak").is_visible()
+
+
+def test_dark_mode_recolours_the_same_svg(svg_site: tuple[Served, Path], browser: Browser) -> None:
+    served, _project = svg_site
+    page = browser.new_page()
+    page.goto(served.url("romskog/stigen/"))
+    colours = """() => {
+      const rect = document.querySelector('.hv-svg svg .node rect');
+      const label = document.querySelector('.hv-svg svg .nodeLabel');
+      return [getComputedStyle(rect).fill, getComputedStyle(label).color];
+    }"""
+    light = page.evaluate(colours)
+    page.evaluate("() => document.body.setAttribute('data-md-color-scheme', 'slate')")
+    dark = page.evaluate(colours)
+    assert light != dark
+    assert light[0] != light[1] and dark[0] != dark[1], "labels stand out from their boxes"
+
+
+def test_a_rebuild_draws_nothing_again(svg_site: tuple[Served, Path], tmp_path: Path) -> None:
+    _served, project = svg_site
+    cache = project / ".cache" / "handlingsveileder" / "svg"
+    before = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
+    assert before
+    config = str(project / "mkdocs.yml")
+    assert cli.main(["build", "--config", config, "--site-dir", str(tmp_path / "again")]) == 0
+    assert {p.name: p.stat().st_mtime_ns for p in cache.iterdir()} == before
+
+
+def test_without_the_renderer_the_browser_draws_instead(
+    tmp_path: Path, browser: Browser, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = svg_project(tmp_path / "project")
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    base = f"http://127.0.0.1:{sock.getsockname()[1]}/"
+    root = tmp_path / "site"
+    args = ["build", "--config", str(config), "--site-dir", str(root), "--site-url", base]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("handlingsveileder.svg_render.CHROMIUM", str(tmp_path / "no-chromium"))
+        assert cli.main(args) == 0
+    assert "flytskjemaene tegnes i nettleseren" in capsys.readouterr().err
+    server = serve(root, sock)
+    try:
+        page = browser.new_page()
+        page.goto(base + "niva-1/")
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('div.mermaid')].some("
+            "d => d.shadowRoot && d.shadowRoot.querySelector('svg'))",
+            timeout=20_000,
+        )
+        assert browser.errors == [] and browser.foreign_requests() == []
+    finally:
+        server.shutdown()
+
+
+def test_an_unknown_diagram_setting_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = svg_project(tmp_path / "project")
+    text = config.read_text(encoding="utf-8").replace("diagrams: svg", "diagrams: png")
+    config.write_text(text, encoding="utf-8")
+    assert cli.main(["build", "--config", str(config), "--site-dir", str(tmp_path / "s")]) == 1
+    err = capsys.readouterr().err
+    assert "ukjent verdi 'png'" in err and "Traceback" not in err
+    assert os.environ.get("HV_CHROMIUM") is None
