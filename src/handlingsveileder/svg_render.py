@@ -73,6 +73,10 @@ window.hvReady = true;
 </script></body></html>"""
 
 
+FORMAT = 2
+"""Raise when what is cached changes (2: geometry rounded by `compact`)."""
+
+
 class RendererUnavailable(Exception):
     """The build-time renderer cannot run here (no Playwright, no Chromium, a chart failed)."""
 
@@ -85,7 +89,7 @@ class SvgRenderer:
 
     def key(self, source: str) -> str:
         version = (self.vendor_dir / "VERSION").read_text(encoding="utf-8").strip()
-        text = json.dumps([version, SETTINGS, source], sort_keys=True, ensure_ascii=False)
+        text = json.dumps([version, FORMAT, SETTINGS, source], sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
     def render_all(self, sources: Iterable[str]) -> dict[str, str]:
@@ -103,6 +107,7 @@ class SvgRenderer:
             drawn = self.draw(missing)
             self.cache_dir.mkdir(parents=True, exist_ok=True)
             for source, svg in drawn.items():
+                svg = compact(svg)
                 target = self.cache_dir / f"{wanted[source]}.svg"
                 partial = target.with_suffix(f".{os.getpid()}.tmp")
                 partial.write_text(svg, encoding="utf-8")
@@ -185,3 +190,15 @@ def embed_svgs(pages: list[Page], renderer: SvgRenderer) -> list[Page]:
 
 
 BLANK_LINES = re.compile(r"\n\s*\n")
+
+
+GEOMETRY = re.compile(
+    r'(\s(?:d|points|transform|viewBox|x|y|x1|x2|y1|y2|cx|cy|r|rx|ry|width|height)=")([^"]*)"'
+)
+LONG_NUMBER = re.compile(r"(-?\d+\.\d)\d+")
+
+
+def compact(svg: str) -> str:
+    """The SVG with its geometry rounded to a tenth of a pixel: the same picture, and a path
+    that Mermaid writes with 15 decimals shrinks to a third (labels are left alone)."""
+    return GEOMETRY.sub(lambda m: m[1] + LONG_NUMBER.sub(r"\1", m[2]) + '"', svg)
