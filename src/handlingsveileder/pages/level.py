@@ -46,11 +46,7 @@ def exit_section(ctx: PageContext, level: Level, exit_id: str, page: str) -> lis
         if exit_id in graph.successors(level, step).targets()
     ]
     if sources:
-        out += [
-            f'<p class="hv-videre" markdown>**{ctx.words["comes_from"]}:** '
-            f"{', '.join(sources)}</p>",
-            "",
-        ]
+        out += labelled("hv-videre", ctx.words["comes_from"], ", ".join(sources))
     if way_out.text:
         out += [safe_markdown(way_out.text), ""]
     if way_out.tools:
@@ -88,7 +84,7 @@ def step_section(ctx: PageContext, level: Level, step: Step, page: str) -> list[
     if follows.plain:
         targets = ", ".join(ctx.target_text(t, page) for t in follows.plain)
         targets += guessed(ctx, step.inferred)
-        out += [f'<p class="hv-videre" markdown>**{words["next"]}:** {targets}</p>', ""]
+        out += labelled("hv-videre", words["next"], targets)
     elif step.end:
         ending = words["may_end"] + guessed(ctx, step.inferred)
         out += [f'<p class="hv-videre" markdown>{ending}</p>', ""]
@@ -137,14 +133,15 @@ def resource_list(ctx: PageContext, step: Step) -> list[str]:
     return link_list(ctx.words["resources"], entries)
 
 
+def labelled(css: str, label: str, markdown: str) -> list[str]:
+    """A paragraph «**Label:** text» with a class (the text is already safe Markdown)."""
+    return [f'<p class="{css}" markdown>**{label}:** {markdown}</p>', ""]
+
+
 def outcome_list(ctx: PageContext, step: Step, page: str) -> list[str]:
     out = []
     if step.question:
-        out += [
-            f'<p class="hv-veivalg" markdown>**{ctx.words["question"]}:** '
-            f"{safe_inline(step.question)}</p>",
-            "",
-        ]
+        out += labelled("hv-veivalg", ctx.words["question"], safe_inline(step.question))
     if step.outcomes_intro:
         out += [safe_markdown(step.outcomes_intro), ""]
     if step.outcomes:
