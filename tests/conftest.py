@@ -9,6 +9,7 @@ import shutil
 import socket
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -89,18 +90,9 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     The port is chosen before the build so that `site_url` matches the served address
     (Material's instant navigation needs that).
     """
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    base = f"http://127.0.0.1:{port}/"
     root = tmp_path_factory.mktemp("sites") / "site"
-    code = cli.main(
-        ["build", "--all", "--config", str(CONFIG), "--site-dir", str(root), "--site-url", base]
-    )
-    assert code == 0
-    server = serve(root, sock)
-    yield Served(root, base)
-    server.shutdown()
+    with built_and_served(root, ["--all", "--config", str(CONFIG)]) as served:
+        yield served
 
 
 @dataclass
@@ -161,15 +153,34 @@ def browser(playwright_chromium: Any, tmp_path: Path) -> Iterator[Browser]:
     context.close()
 
 
-@pytest.fixture
-def project_copy(tmp_path: Path) -> Path:
-    """A copy of the project's config, hooks, theme and data, to break without harm."""
-    target = tmp_path / "project"
+def copy_project(target: Path) -> Path:
+    """A copy of the project's config, hooks, theme and data in `target`."""
+    target.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "hooks", "theme", "data", "docs"):
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, target / name)
         else:
-            target.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target / name)
     return target
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    """A copy of the project's config, hooks, theme and data, to break without harm."""
+    return copy_project(tmp_path / "project")
+
+
+@contextmanager
+def built_and_served(root: Path, args: list[str]) -> Iterator[Served]:
+    """`handlingsveileder build ARGS` into `root`, with `site_url` set to the port it is then
+    served on at 127.0.0.1 (instant navigation needs them to match)."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))
+    base = f"http://127.0.0.1:{sock.getsockname()[1]}/"
+    assert cli.main(["build", *args, "--site-dir", str(root), "--site-url", base]) == 0
+    server = serve(root, sock)
+    try:
+        yield Served(root, base)
+    finally:
+        server.shutdown()

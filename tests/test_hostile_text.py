@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import socket
 from collections.abc import Iterator
 
 import pytest
-from conftest import CONFIG, ROOT, Browser, Served, serve
+from conftest import CONFIG, ROOT, Browser, Served, built_and_served
 
-from handlingsveileder import cli
 from handlingsveileder.pages import forms, tools
 from handlingsveileder.template_library import (
     LegalReference,
@@ -19,19 +17,14 @@ from handlingsveileder.template_library import (
 )
 
 NASTY = ROOT / "tests" / "fixtures" / "nasty" / "models.yaml"
+NASTY_ARGS = ["--config", str(CONFIG), "--data", str(NASTY), "--model", "nasty"]
 
 
 @pytest.fixture(scope="module")
 def nasty_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    base = f"http://127.0.0.1:{sock.getsockname()[1]}/"
     root = tmp_path_factory.mktemp("nasty") / "site"
-    args = ["build", "--config", str(CONFIG), "--data", str(NASTY), "--model", "nasty"]
-    assert cli.main([*args, "--site-dir", str(root), "--site-url", base]) == 0
-    server = serve(root, sock)
-    yield Served(root, base)
-    server.shutdown()
+    with built_and_served(root, NASTY_ARGS) as served:
+        yield served
 
 
 def test_hostile_labels_render_as_text(nasty_site: Served, browser: Browser) -> None:
@@ -126,18 +119,13 @@ def hostile_template(template_id: str, language: str) -> Template:
 
 @pytest.fixture(scope="module")
 def hostile_template_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    base = f"http://127.0.0.1:{sock.getsockname()[1]}/"
     root = tmp_path_factory.mktemp("hostile-template") / "site"
-    args = ["build", "--config", str(CONFIG), "--data", str(NASTY), "--model", "nasty"]
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(forms, "load_template", hostile_template)
         patch.setattr(tools, "load_template", hostile_template)
-        assert cli.main([*args, "--site-dir", str(root), "--site-url", base]) == 0
-    server = serve(root, sock)
-    yield Served(root, base)
-    server.shutdown()
+        with built_and_served(root, NASTY_ARGS) as served:
+            patch.undo()
+            yield served
 
 
 def test_hostile_template_text_renders_as_text(

@@ -65,6 +65,16 @@ def resolve_on_disk(sites: Served, url: str) -> tuple[Path, str]:
     return file, unquote(parts.fragment)
 
 
+def assert_link_resolves(sites: Served, page_url: str, href: str) -> None:
+    """A diagram link leads to a page of the served site, and to an anchor on it."""
+    target = urljoin(page_url, href)
+    assert urlsplit(target).hostname == "127.0.0.1", (page_url, href)
+    file, anchor = resolve_on_disk(sites, target)
+    assert file.is_file(), f"{page_url}: diagram link {href} → {target} has no page"
+    if anchor:
+        assert anchor in ids_in(file), f"{page_url}: {href} → no #{anchor}"
+
+
 @pytest.mark.parametrize("model", MODELS)
 def test_every_diagram_renders_and_every_diagram_link_resolves(
     sites: Served, browser: Browser, model: str
@@ -79,12 +89,7 @@ def test_every_diagram_renders_and_every_diagram_link_resolves(
             assert "Syntax error" not in diagram["text"], path
             assert diagram["nodes"] > 0, path
             for href in diagram["links"]:
-                target = urljoin(page.url, href)
-                assert urlsplit(target).hostname == "127.0.0.1", (path, href)
-                file, anchor = resolve_on_disk(sites, target)
-                assert file.is_file(), f"{path}: diagram link {href} → {target} has no page"
-                if anchor:
-                    assert anchor in ids_in(file), f"{path}: {href} → no #{anchor}"
+                assert_link_resolves(sites, page.url, href)
         page.close()
     assert diagrams >= 2, "front page overview and at least one level flowchart"
     assert browser.errors == []

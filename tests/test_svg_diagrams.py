@@ -5,15 +5,12 @@ renderer falls back to drawing in the browser, never to a broken page."""
 from __future__ import annotations
 
 import os
-import shutil
-import socket
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
 
 import pytest
-from conftest import ROOT, Browser, Served, serve
-from test_site_browser import ids_in, resolve_on_disk
+from conftest import Browser, Served, built_and_served, copy_project
+from test_site_browser import assert_link_resolves
 
 from handlingsveileder import cli
 
@@ -25,14 +22,7 @@ SVG_LINKS = """
 
 def svg_project(target: Path) -> Path:
     """A copy of the project that asks for build-time SVG."""
-    target.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "hooks", "theme", "data", "docs"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name)
-        else:
-            shutil.copy2(source, target / name)
-    config = target / "mkdocs.yml"
+    config = copy_project(target) / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     config.write_text(
         text.replace("    model: modum\n", "    model: modum\n    diagrams: svg\n"),
@@ -45,15 +35,8 @@ def svg_project(target: Path) -> Path:
 def svg_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Served, Path]]:
     project = tmp_path_factory.mktemp("svg-project")
     config = svg_project(project)
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    base = f"http://127.0.0.1:{sock.getsockname()[1]}/"
-    root = project / "site"
-    args = ["build", "--all", "--config", str(config), "--site-dir", str(root), "--site-url", base]
-    assert cli.main(args) == 0
-    server = serve(root, sock)
-    yield Served(root, base), project
-    server.shutdown()
+    with built_and_served(project / "site", ["--all", "--config", str(config)]) as served:
+        yield served, project
 
 
 @pytest.mark.slow
@@ -68,12 +51,7 @@ def test_svg_pages_need_no_mermaid_and_every_node_link_resolves(
             page.wait_for_load_state("load")
             assert page.locator("div.mermaid, pre.mermaid").count() == 0, path
             for href in page.evaluate(SVG_LINKS):
-                target = urljoin(page.url, href)
-                assert urlsplit(target).hostname == "127.0.0.1", (path, href)
-                file, anchor = resolve_on_disk(served, target)
-                assert file.is_file(), f"{path}: {href} has no page"
-                if anchor:
-                    assert anchor in ids_in(file), f"{path}: {href} → no #{anchor}"
+                assert_link_resolves(served, page.url, href)
             page.close()
     assert not [url for url in browser.requests if "vendor/mermaid" in url]
     assert browser.errors == [] and browser.foreign_requests() == []
@@ -126,27 +104,19 @@ def test_without_the_renderer_the_browser_draws_instead(
     tmp_path: Path, browser: Browser, capsys: pytest.CaptureFixture[str]
 ) -> None:
     config = svg_project(tmp_path / "project")
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    base = f"http://127.0.0.1:{sock.getsockname()[1]}/"
-    root = tmp_path / "site"
-    args = ["build", "--config", str(config), "--site-dir", str(root), "--site-url", base]
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr("handlingsveileder.svg_render.CHROMIUM", str(tmp_path / "no-chromium"))
-        assert cli.main(args) == 0
-    assert "flytskjemaene tegnes i nettleseren" in capsys.readouterr().err
-    server = serve(root, sock)
-    try:
-        page = browser.new_page()
-        page.goto(base + "niva-1/")
-        page.wait_for_function(
-            "() => [...document.querySelectorAll('div.mermaid')].some("
-            "d => d.shadowRoot && d.shadowRoot.querySelector('svg'))",
-            timeout=20_000,
-        )
-        assert browser.errors == [] and browser.foreign_requests() == []
-    finally:
-        server.shutdown()
+        with built_and_served(tmp_path / "site", ["--config", str(config)]) as served:
+            patch.undo()
+            assert "flytskjemaene tegnes i nettleseren" in capsys.readouterr().err
+            page = browser.new_page()
+            page.goto(served.url("niva-1/"))
+            page.wait_for_function(
+                "() => [...document.querySelectorAll('div.mermaid')].some("
+                "d => d.shadowRoot && d.shadowRoot.querySelector('svg'))",
+                timeout=20_000,
+            )
+            assert browser.errors == [] and browser.foreign_requests() == []
 
 
 def test_an_unknown_diagram_setting_is_a_clear_error(

@@ -65,10 +65,12 @@ class SiteMap:
         self.pages = tuple(pages)
         self._step_level = {step.id: level.id for level, step in model.all_steps()}
         self._levels = {level.id for level in model.levels}
-        self._exit_level: dict[str, str] = {}
-        for level in model.levels:  # an exit's section stands on every level page using it
+        self.exit_pages: dict[str, tuple[str, ...]] = {}
+        """Each exit id with the level pages that show its section (every page using it)."""
+        for level in model.levels:
             for exit_id in graph.level_exits(model, level):
-                self._exit_level.setdefault(exit_id, level.id)
+                found = self.exit_pages.get(exit_id, ())
+                self.exit_pages[exit_id] = (*found, self.level_page(level.id))
 
     @staticmethod
     def level_page(level_id: str) -> str:
@@ -87,8 +89,8 @@ class SiteMap:
         is found on the first level page that uses it."""
         if target in self._levels:
             return self.level_page(target), ""
-        if target in self._exit_level:
-            return self.level_page(self._exit_level[target]), target
+        if target in self.exit_pages:
+            return self.exit_pages[target][0], target
         return self.level_page(self._step_level[target]), target
 
     def nav(self) -> list[dict[str, object]]:

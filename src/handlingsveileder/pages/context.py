@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .. import graph
 from ..i18n import labels
 from ..links import Links, UrlOf
 from ..markup import safe_inline
@@ -20,19 +19,12 @@ class PageContext:
     words: dict[str, str] = field(init=False)
     steps: dict[str, tuple[Level, Step]] = field(init=False)
     levels: dict[str, Level] = field(init=False)
-    exit_pages: dict[str, set[str]] = field(init=False)
-    """Each exit id with the level pages that show its section."""
 
     def __post_init__(self) -> None:
         # Indexes built once per site, not once per page.
         object.__setattr__(self, "words", labels(self.model.language))
         object.__setattr__(self, "steps", self.model.step_index())
         object.__setattr__(self, "levels", self.model.level_index())
-        exit_pages: dict[str, set[str]] = {}
-        for level in self.model.levels:
-            for exit_id in graph.level_exits(self.model, level):
-                exit_pages.setdefault(exit_id, set()).add(self.sitemap.level_page(level.id))
-        object.__setattr__(self, "exit_pages", exit_pages)
 
     @classmethod
     def for_model(cls, model: Model, url_of: UrlOf) -> PageContext:
@@ -58,7 +50,7 @@ class PageContext:
 
     def md_link(self, target: str, page: str) -> str:
         """A Markdown link to a step, level or exit, from source page `page`."""
-        if page in self.exit_pages.get(target, ()):
+        if page in self.sitemap.exit_pages.get(target, ()):
             href = f"#{target}"  # the exit's section stands on this page
         else:
             href = self.links.to_target(target, page)

@@ -9,8 +9,9 @@ every word of a long text, and empty fields print as lines to write on.
 
 from __future__ import annotations
 
-from ..markup import html_text, md_link, quoted, safe_inline, safe_markdown
+from ..markup import html_text, indent, quoted, safe_inline, safe_markdown
 from ..template_library import LAW_NAMES, NOTICE, Template, TemplateField, load_template
+from .blocks import link_list
 from .context import PageContext
 
 
@@ -38,13 +39,10 @@ def template_block(ctx: PageContext, template_id: str, omit: tuple[str, ...]) ->
         if shown:
             out += ['<div class="hv-felter">', *(line for f in shown for line in field(ctx, f))]
             out += ["</div>", ""]
-    out += link_section(
-        words["template_links"], [(link.title, link.url) for link in template.links]
+    out += link_list(words["template_links"], [(x.title, x.url, "") for x in template.links])
+    return out + link_list(
+        words["template_sources"], [(x.title, x.url, "") for x in template.sources]
     )
-    out += link_section(
-        words["template_sources"], [(link.title, link.url) for link in template.sources]
-    )
-    return out
 
 
 def marking(ctx: PageContext, template: Template) -> list[str]:
@@ -60,18 +58,8 @@ def marking(ctx: PageContext, template: Template) -> list[str]:
         laws = LAW_NAMES[template.language]
         refs = ", ".join(f"{laws[ref.law]} § {safe_inline(ref.section)}" for ref in template.legal)
         lines[-1] += f" · {words['legal']}: {refs}"
-    body = "\n".join(lines)
-    return [f'!!! info "{quoted(words["template_heading"])}"', "", *indent_lines(body)]
-
-
-def indent_lines(text: str) -> list[str]:
-    return [f"    {line}" if line else "" for line in text.splitlines()]
-
-
-def link_section(heading: str, links: list[tuple[str, str]]) -> list[str]:
-    if not links:
-        return []
-    return [f"### {heading}", "", *(f"- {md_link(safe_inline(t), u)}" for t, u in links), ""]
+    body = indent("\n".join(lines))
+    return [f'!!! info "{quoted(words["template_heading"])}"', "", body, ""]
 
 
 def field(ctx: PageContext, spec: TemplateField) -> list[str]:

@@ -49,14 +49,8 @@ def exit_section(ctx: PageContext, level: Level, exit_id: str, page: str) -> lis
         out += labelled("hv-videre", ctx.words["comes_from"], ", ".join(sources))
     if way_out.text:
         out += [safe_markdown(way_out.text), ""]
-    if way_out.tools:
-        out += [f"**{ctx.words['tools']}**", ""]
-        out += [tool_item(ctx, tid, page) for tid in way_out.tools] + [""]
-    out += link_list(
-        ctx.words["resources"],
-        [(r.name, r.url, "") for r in (ctx.model.resources[rid] for rid in way_out.resources)],
-    )
-    return out
+    out += tool_list(ctx, way_out.tools, page)
+    return out + resource_list(ctx, way_out.resources)
 
 
 def step_section(ctx: PageContext, level: Level, step: Step, page: str) -> list[str]:
@@ -72,10 +66,8 @@ def step_section(ctx: PageContext, level: Level, step: Step, page: str) -> list[
     if step.questions:
         out += [f"**{words['questions']}**", ""]
         out += [f"- {safe_inline(item)}" for item in step.questions] + [""]
-    if step.tools:
-        out += [f"**{words['tools']}**", ""]
-        out += [tool_item(ctx, tid, page) for tid in step.tools] + [""]
-    out += resource_list(ctx, step)
+    out += tool_list(ctx, step.tools, page)
+    out += resource_list(ctx, step.resources)
     out += legal_list(ctx, step.legal)
     if step.after:
         out += [safe_markdown(step.after), ""]
@@ -116,6 +108,13 @@ def facts(ctx: PageContext, step: Step, page: str) -> list[str]:
     return ['<div class="hv-fakta" markdown>', "", *found, "</div>", ""]
 
 
+def tool_list(ctx: PageContext, ids: tuple[str, ...], page: str) -> list[str]:
+    """A bold «Verktøy» and the tools, each with what the employee gets."""
+    if not ids:
+        return []
+    return [f"**{ctx.words['tools']}**", "", *(tool_item(ctx, tid, page) for tid in ids), ""]
+
+
 def tool_item(ctx: PageContext, tool_id: str, page: str) -> str:
     """A tool in a step's list, with what the employee gets behind the link («skjema» …)."""
     tool = ctx.model.tools[tool_id]
@@ -124,8 +123,8 @@ def tool_item(ctx: PageContext, tool_id: str, page: str) -> str:
     return f"- [{safe_inline(tool.name)}]({href})" + (f" ({kind})" if kind else "")
 
 
-def resource_list(ctx: PageContext, step: Step) -> list[str]:
-    found = [ctx.model.resources[rid] for rid in step.resources]
+def resource_list(ctx: PageContext, ids: tuple[str, ...]) -> list[str]:
+    found = [ctx.model.resources[rid] for rid in ids]
     entries = [
         (r.name, r.url, f"  \n  {safe_inline(r.description)}" if r.description else "")
         for r in found
