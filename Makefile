@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build build-all check chromium test lint bench clean
+.PHONY: serve build build-all check chromium renderer test lint bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,13 +15,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-serve: $(STAMP)
+serve: $(STAMP) renderer
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: $(STAMP)
+build: $(STAMP) renderer
 	$(BIN)/handlingsveileder build
 
-build-all: $(STAMP)
+build-all: $(STAMP) renderer
 	$(BIN)/handlingsveileder build --all
 
 check: $(STAMP)
@@ -29,6 +29,11 @@ check: $(STAMP)
 
 chromium:
 	@command -v chromium >/dev/null 2>&1 || sh scripts/install-chromium.sh
+
+# The build draws the flowcharts in chromium; without it they are drawn in the browser.
+renderer:
+	@command -v chromium >/dev/null 2>&1 || sh scripts/install-chromium.sh || \
+		echo "Advarsel: fant ikke chromium; flytskjemaene tegnes i leserens nettleser i stedet"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src hooks tests bench scripts

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from handlingsveileder import cli
+from handlingsveileder.settings import ENV_DIAGRAMS
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -42,6 +43,23 @@ OPEN_SHADOW_ROOTS = """
     return original.call(this, Object.assign({}, init, { mode: "open" }));
   };
 })();
+"""
+
+
+FIND_SVGS = """[...document.querySelectorAll('.hv-diagram')].map(d =>
+  d.querySelector(':scope > svg') ||
+  (d.querySelector('div.mermaid') && d.querySelector('div.mermaid').shadowRoot &&
+   d.querySelector('div.mermaid').shadowRoot.querySelector('svg')) || null)"""
+"""Each diagram's drawn SVG (or null while it is drawn): inline when drawn at build time,
+in the (forced open) shadow root of `div.mermaid` when drawn in the browser."""
+DIAGRAMS_DONE = f"() => {FIND_SVGS}.every(svg => svg !== null)"
+DIAGRAM_REPORT = f"""
+() => {FIND_SVGS}.map(svg => ({{
+  text: svg.textContent,
+  nodes: svg.querySelectorAll('g.node').length,
+  links: [...svg.querySelectorAll('a')].map(
+    a => a.getAttribute('href') || a.getAttribute('xlink:href')),
+}}))
 """
 
 
@@ -92,6 +110,15 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     """
     root = tmp_path_factory.mktemp("sites") / "site"
     with built_and_served(root, ["--all", "--config", str(CONFIG)]) as served:
+        yield served
+
+
+@pytest.fixture(scope="session")
+def client_sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """Every model built with the fallback: flowcharts drawn in the reader's browser."""
+    root = tmp_path_factory.mktemp("client-sites") / "site"
+    args = ["--all", "--config", str(CONFIG)]
+    with built_and_served(root, args, diagrams="client") as served:
         yield served
 
 
@@ -172,13 +199,19 @@ def project_copy(tmp_path: Path) -> Path:
 
 
 @contextmanager
-def built_and_served(root: Path, args: list[str]) -> Iterator[Served]:
+def built_and_served(
+    root: Path, args: list[str], *, diagrams: str | None = None
+) -> Iterator[Served]:
     """`handlingsveileder build ARGS` into `root`, with `site_url` set to the port it is then
-    served on at 127.0.0.1 (instant navigation needs them to match)."""
+    served on at 127.0.0.1 (instant navigation needs them to match). `diagrams` overrides
+    the setting (`client`: drawn in the browser)."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.bind(("127.0.0.1", 0))
     base = f"http://127.0.0.1:{sock.getsockname()[1]}/"
-    assert cli.main(["build", *args, "--site-dir", str(root), "--site-url", base]) == 0
+    with pytest.MonkeyPatch.context() as patch:
+        if diagrams is not None:
+            patch.setenv(ENV_DIAGRAMS, diagrams)
+        assert cli.main(["build", *args, "--site-dir", str(root), "--site-url", base]) == 0
     server = serve(root, sock)
     try:
         yield Served(root, base)

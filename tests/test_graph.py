@@ -34,12 +34,12 @@ demo:
 
 def ladder() -> dict[str, object]:
     model = load_models_text(LADDER)["demo"]
-    return {"model": model, "levels": model.level_index(), "steps": model.step_index()}
+    return {"model": model, "levels": model.level_index, "steps": model.step_index}
 
 
 def test_a_step_without_next_leads_to_the_following_step() -> None:
     model = load_models_text(LADDER)["demo"]
-    level, step = model.step_index()["a"]
+    level, step = model.step_index["a"]
     follows = graph.successors(level, step)
     assert follows.plain == ("a2",)
     assert follows.outcomes == ()
@@ -48,14 +48,14 @@ def test_a_step_without_next_leads_to_the_following_step() -> None:
 
 def test_end_true_stops_the_implicit_next_step() -> None:
     model = load_models_text(LADDER)["demo"]
-    level, step = model.step_index()["a2"]
+    level, step = model.step_index["a2"]
     follows = graph.successors(level, step)
     assert follows.plain == () and follows.ends
 
 
 def test_outcomes_lead_where_their_goto_says() -> None:
     model = load_models_text(LADDER)["demo"]
-    level, step = model.step_index()["b"]
+    level, step = model.step_index["b"]
     follows = graph.successors(level, step)
     assert [goto for _, goto in follows.outcomes] == [(END,), ("niva-2",)]
     assert follows.targets() == (END, "niva-2")
@@ -64,13 +64,13 @@ def test_outcomes_lead_where_their_goto_says() -> None:
 
 def test_next_with_end_marks_the_step_as_an_end() -> None:
     model = load_models_text(LADDER)["demo"]
-    level, step = model.step_index()["c"]
+    level, step = model.step_index["c"]
     assert graph.successors(level, step).ends
 
 
 def test_level_entries_start_first_step_or_the_level_itself() -> None:
     model = load_models_text(LADDER)["demo"]
-    levels = model.level_index()
+    levels = model.level_index
     assert graph.level_entries(levels["niva-1"]) == ("a", "b")
     assert graph.level_entries(levels["niva-3"]) == ("c",)
     assert graph.level_entries(levels["niva-2"]) == ("niva-2",)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from conftest import CONFIG, ROOT, Browser, Served, built_and_served
+from conftest import CONFIG, DIAGRAMS_DONE, FIND_SVGS, ROOT, Browser, Served, built_and_served
 
 from handlingsveileder.pages import forms, tools
 from handlingsveileder.template_library import (
@@ -20,10 +20,13 @@ NASTY = ROOT / "tests" / "fixtures" / "nasty" / "models.yaml"
 NASTY_ARGS = ["--config", str(CONFIG), "--data", str(NASTY), "--model", "nasty"]
 
 
-@pytest.fixture(scope="module")
-def nasty_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+@pytest.fixture(scope="module", params=["svg", "client"])
+def nasty_site(
+    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[Served]:
+    """The hostile model, with its charts drawn at build time and (fallback) in the browser."""
     root = tmp_path_factory.mktemp("nasty") / "site"
-    with built_and_served(root, NASTY_ARGS) as served:
+    with built_and_served(root, NASTY_ARGS, diagrams=request.param) as served:
         yield served
 
 
@@ -32,14 +35,9 @@ def test_hostile_labels_render_as_text(nasty_site: Served, browser: Browser) -> 
     dialogs = browser.refuse_dialogs(page)
     for path in ("", "verktoy/verktoy-1/", "verktoy/", "niva-1/"):
         page.goto(nasty_site.url(path))
-        page.wait_for_function(
-            "() => document.querySelectorAll('.hv-diagram pre').length === 0", timeout=20_000
-        )
+        page.wait_for_function(DIAGRAMS_DONE, timeout=20_000)
         assert page.evaluate("() => window.__pwned") is None, path
-    texts = page.evaluate(
-        "() => [...document.querySelectorAll('div.mermaid')].map("
-        "d => d.shadowRoot.querySelector('svg').textContent)"
-    )
+    texts = page.evaluate(f"() => {FIND_SVGS}.map(svg => svg.textContent)")
     assert len(texts) == 1
     svg = texts[0]
     assert "Syntax error" not in svg
@@ -55,9 +53,7 @@ def test_hostile_labels_render_as_text(nasty_site: Served, browser: Browser) -> 
         "…",
     ):
         assert expected in svg, expected
-    nodes = page.evaluate(
-        "() => document.querySelector('div.mermaid').shadowRoot.querySelectorAll('g.node').length"
-    )
+    nodes = page.evaluate(f"() => {FIND_SVGS}[0].querySelectorAll('g.node').length")
     assert nodes == 12  # start, 8 steps, 2 outcomes, end, and nothing injected
     body = page.locator("article").inner_text()
     assert "<script>window.__pwned = 4</script>" in body
@@ -82,8 +78,12 @@ def test_raw_html_in_markdown_is_shown_not_run(nasty_site: Served, browser: Brow
 
 def test_long_labels_are_shortened_in_the_diagram_only(nasty_site: Served) -> None:
     html = (nasty_site.root / "niva-1" / "index.html").read_text(encoding="utf-8")
-    diagram = html.partition('<pre class="mermaid">')[2].partition("</pre>")[0]
-    article = html.partition("</pre>")[2]
+    if '<pre class="mermaid">' in html:
+        diagram = html.partition('<pre class="mermaid">')[2].partition("</pre>")[0]
+        article = html.partition("</pre>")[2]
+    else:
+        diagram = html.partition('class="hv-diagram hv-svg"')[2].partition("</svg>")[0]
+        article = html.partition('class="hv-diagram hv-svg"')[2].partition("</svg>")[2]
     assert "må kortes ne…" in diagram
     assert "helst ikke sprenger noe som helst grense" not in diagram
     assert "helst ikke sprenger noe som helst grense" in article

@@ -10,7 +10,6 @@ URL fields are tested apart: every unsafe form is refused by `check`.
 from __future__ import annotations
 
 import dataclasses
-import socket
 from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -18,7 +17,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import CONFIG, DATA, Browser, Served, serve
+from conftest import CONFIG, DATA, Browser, Served, built_and_served
 
 from handlingsveileder import cli
 from handlingsveileder.fields import fields_of
@@ -114,15 +113,9 @@ def poisoned(
     model = load_models(DATA)["modum"]
     data.write_text(yaml.safe_dump(poison(model, PAYLOADS[family]), allow_unicode=True), "utf-8")
     assert cli.main(["check", str(data)]) == 0, f"{family}: check must accept plain text"
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    base = f"http://127.0.0.1:{sock.getsockname()[1]}/"
-    site = folder / "site"
-    args = ["build", "--config", str(CONFIG), "--data", str(data), "--model", "modum"]
-    assert cli.main([*args, "--site-dir", str(site), "--site-url", base]) == 0
-    server = serve(site, sock)
-    yield family, Served(site, base)
-    server.shutdown()
+    args = ["--config", str(CONFIG), "--data", str(data), "--model", "modum"]
+    with built_and_served(folder / "site", args) as served:
+        yield family, served
 
 
 def test_every_text_field_is_poisoned() -> None:

@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 from _pytest.mark import ParameterSet
+from conftest import DATA, ROOT
 
+from handlingsveileder import load
 from handlingsveileder.errors import ModelError, Problem
 from handlingsveileder.load import MAX_BYTES, MAX_DEPTH, compose_file, compose_text
 
@@ -289,3 +291,39 @@ def marks(node: yaml.Node) -> list[tuple[int, int, str]]:
         elif isinstance(current, yaml.MappingNode):
             stack.extend(part for pair in current.value for part in pair)
     return out
+
+
+def tree(node: yaml.Node) -> object:
+    """A node tree as plain data with every position and style (plain: None or '')."""
+    where = (node.start_mark.line, node.start_mark.column, node.start_mark.index)
+    end = (node.end_mark.line, node.end_mark.column)
+    if isinstance(node, yaml.ScalarNode):
+        return (node.tag, node.value, node.style or None, where, end)
+    if isinstance(node, yaml.SequenceNode):
+        return (node.tag, [tree(item) for item in node.value], where)
+    return (node.tag, [(tree(k), tree(v)) for k, v in node.value], where)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [DATA, *sorted((ROOT / "tests" / "fixtures").rglob("*.yaml"))],
+    ids=lambda p: str(p.relative_to(ROOT)),
+)
+def test_the_fast_reader_gives_the_same_tree_as_the_python_reader(path: Path) -> None:
+    """libyaml reads the files that parse; its tree, positions and styles are PyYAML's."""
+    text = path.read_text(encoding="utf-8").removeprefix("\ufeff")
+    fast = load.compose_fast(text)
+    loader = load.LimitedLoader(text)
+    try:
+        slow = loader.get_single_node()
+    except Exception:
+        assert fast is None, "a file PyYAML refuses is never read by libyaml alone"
+        return
+    finally:
+        loader.dispose()
+    if "\t" in text or slow is None:
+        assert fast is None
+        return
+    assert fast is not None
+    assert tree(fast) == tree(slow)
+    assert fast.start_mark.buffer == text, "marks carry the text, to find a word in a value"

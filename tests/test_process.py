@@ -17,7 +17,7 @@ def models() -> dict[str, Model]:
 
 
 def step(model: Model, step_id: str) -> Step:
-    return model.step_index()[step_id][1]
+    return model.step_index[step_id][1]
 
 
 def test_modum_deadlines_stand_on_the_meetings_they_set(models: dict[str, Model]) -> None:
@@ -79,7 +79,7 @@ def test_romskog_forks_are_labelled_and_4b_shows_the_report(models: dict[str, Mo
 def test_nynorsk_3a_is_an_open_end_and_4b_reports(models: dict[str, Model]) -> None:
     """The source gives 3a no way on: the model says so instead of inventing one."""
     nynorsk = models["bekymring-nynorsk"]
-    level, three_a = nynorsk.step_index()["steg-3a"]
+    level, three_a = nynorsk.step_index["steg-3a"]
     follows = graph.successors(level, three_a)
     assert follows.targets() == () and not follows.ends
     assert three_a.open and not three_a.outcomes
@@ -149,7 +149,7 @@ def test_bti_contact_person_answers_for_the_minutes_not_whole_steps(
 
 def test_samarbeidsmodellen_levels_describe_and_do_not_chain(models: dict[str, Model]) -> None:
     samarbeid = models["samarbeidsmodellen"]
-    levels = samarbeid.level_index()
+    levels = samarbeid.level_index
     assert all(levels[f"niva-{n}"].next == () for n in (1, 2, 3))
     assert step(samarbeid, "t6-stafettlogg").next == ("niva-1",)
     assert step(samarbeid, "t4-snakk").tools == ("den-nodvendige-samtalen",)

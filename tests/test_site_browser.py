@@ -9,28 +9,13 @@ from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
-from conftest import DATA, MODELS, ROOT, Browser, Served
+from conftest import DATA, DIAGRAM_REPORT, DIAGRAMS_DONE, MODELS, ROOT, Browser, Served
 
 from handlingsveileder.mermaid import shorten
 from handlingsveileder.validate import load_models
 
 AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-DIAGRAMS_DONE = """
-() => document.querySelectorAll('.hv-diagram pre').length === 0 &&
-  [...document.querySelectorAll('div.mermaid')].every(
-    d => d.shadowRoot && d.shadowRoot.querySelector('svg'))
-"""
-DIAGRAM_REPORT = """
-() => [...document.querySelectorAll('div.mermaid')].map(d => ({
-  text: d.shadowRoot.querySelector('svg').textContent,
-  nodes: d.shadowRoot.querySelectorAll('g.node').length,
-  links: [...d.shadowRoot.querySelectorAll('a')].map(
-    a => a.getAttribute('href') || a.getAttribute('xlink:href')),
-}))
-"""
-
 
 class IdCollector(HTMLParser):
     def __init__(self) -> None:
@@ -75,10 +60,9 @@ def assert_link_resolves(sites: Served, page_url: str, href: str) -> None:
         assert anchor in ids_in(file), f"{page_url}: {href} → no #{anchor}"
 
 
-@pytest.mark.parametrize("model", MODELS)
-def test_every_diagram_renders_and_every_diagram_link_resolves(
-    sites: Served, browser: Browser, model: str
-) -> None:
+def assert_diagrams_render_and_links_resolve(sites: Served, browser: Browser, model: str) -> int:
+    """Open every page of a model's site; every diagram is drawn, without a syntax error,
+    and every node link resolves. Returns how many diagrams were seen."""
     pages = sites.pages(model)
     assert len(pages) >= 2
     diagrams = 0
@@ -94,11 +78,32 @@ def test_every_diagram_renders_and_every_diagram_link_resolves(
     assert diagrams >= 2, "front page overview and at least one level flowchart"
     assert browser.errors == []
     assert browser.foreign_requests() == []
+    return diagrams
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_every_diagram_arrives_as_svg_and_every_diagram_link_resolves(
+    sites: Served, browser: Browser, model: str
+) -> None:
+    assert_diagrams_render_and_links_resolve(sites, browser, model)
+    for path in sites.pages(model):
+        html = (sites.root / path / "index.html").read_text(encoding="utf-8")
+        assert 'class="mermaid"' not in html, f"{path}: a chart fell back to the browser"
+    assert not [url for url in browser.requests if "/vendor/mermaid/" in url]
+
+
+def test_the_fallback_draws_every_diagram_in_the_browser(
+    client_sites: Served, browser: Browser
+) -> None:
+    """The client-side path (no renderer at build time): the same charts, drawn by the
+    vendored Mermaid from the site itself."""
+    assert assert_diagrams_render_and_links_resolve(client_sites, browser, "modum") >= 4
+    assert [url for url in browser.requests if "/assets/vendor/mermaid/" in url]
 
 
 def test_clicking_a_node_lands_on_its_step(sites: Served, browser: Browser) -> None:
     page = open_page(browser, sites.url("modum/niva-1/"))
-    node = page.locator("div.mermaid a").filter(has_text="2 Iverksett tiltak").first
+    node = page.locator(".hv-diagram a").filter(has_text="2 Iverksett tiltak").first
     node.click()
     page.wait_for_url(re.compile(r"/modum/niva-1/#n1-iverksett-tiltak$"))
     heading = page.locator("h2#n1-iverksett-tiltak")
@@ -106,7 +111,7 @@ def test_clicking_a_node_lands_on_its_step(sites: Served, browser: Browser) -> N
     box = heading.bounding_box()
     assert box is not None and 0 <= box["y"] < 900
 
-    page.locator("div.mermaid a").filter(has_text="Nivå 2: Tverrfaglig innsats").first.click()
+    page.locator(".hv-diagram a").filter(has_text="Nivå 2: Tverrfaglig innsats").first.click()
     page.wait_for_url(re.compile(r"/modum/niva-2/$"))
     assert page.locator("h1").inner_text().startswith("Nivå 2: Tverrfaglig innsats")
     assert browser.errors == []
@@ -122,7 +127,7 @@ def test_every_model_node_click_lands_on_its_step(
     page = open_page(browser, sites.url(f"{model_id}/{level.id}/"))
     for step in level.steps:
         name = shorten(step.heading)
-        page.locator("div.mermaid a").filter(has_text=name).first.click()
+        page.locator(".hv-diagram a").filter(has_text=name).first.click()
         page.wait_for_url(re.compile(f"/{model_id}/{level.id}/#{step.id}$"))
         assert page.locator(f"h2#{step.id}").is_visible()
     assert browser.errors == []
@@ -131,46 +136,53 @@ def test_every_model_node_click_lands_on_its_step(
 def test_an_exit_is_its_own_node_and_leads_to_its_section(sites: Served, browser: Browser) -> None:
     """Rømskog 4b: reporting is a red hexagon, not «Slutt», and leads to what to do."""
     page = open_page(browser, sites.url("romskog/stigen/"))
-    report = page.locator("div.mermaid g.node.hvReport")
+    report = page.locator(".hv-diagram g.node.hvReport")
     assert report.count() == 1 and "Meld til barneverntjenesten" in str(report.text_content())
     assert report.locator("polygon").count() == 1  # the hexagon
-    page.locator("div.mermaid a").filter(has_text="Meld til barneverntjenesten").first.click()
+    page.locator(".hv-diagram a").filter(has_text="Meld til barneverntjenesten").first.click()
     page.wait_for_url(re.compile(r"/romskog/stigen/#melding$"))
     section = page.locator("h2#melding")
     assert section.is_visible() and section.inner_text().startswith("Meld til barneverntjenesten")
     assert "4 b)" in page.locator("h2#melding + p").inner_text()  # «Hit fra: 4 b) …»
     page = open_page(browser, sites.url("bekymring-nynorsk/stigen/"))
-    open_end = page.locator("div.mermaid g.node.hvOpen")
+    open_end = page.locator(".hv-diagram g.node.hvOpen")
     assert "Kjelda seier ikkje kva som skjer vidare" in str(open_end.text_content())
     assert browser.errors == []
 
 
 def test_overview_node_leads_to_the_step_on_its_level_page(sites: Served, browser: Browser) -> None:
     page = open_page(browser, sites.url("modum/"))
-    page.locator("div.mermaid a").filter(has_text="4 Ressursteam").first.click()
+    page.locator(".hv-diagram a").filter(has_text="4 Ressursteam").first.click()
     page.wait_for_url(re.compile(r"/modum/niva-1/#n1-ressursteam$"))
     assert page.locator("h2#n1-ressursteam").is_visible()
 
 
-def test_instant_navigation_renders_diagrams_from_the_site_itself(
-    sites: Served, browser: Browser
+@pytest.mark.parametrize("fixture", ["sites", "client_sites"])
+def test_instant_navigation_shows_diagrams_from_the_site_itself(
+    request: pytest.FixtureRequest, browser: Browser, fixture: str
 ) -> None:
-    page = open_page(browser, sites.url("modum/"))
+    served: Served = request.getfixturevalue(fixture)
+    page = open_page(browser, served.url("modum/"))
     page.evaluate("() => { window.__samme_side = true }")
     page.locator("nav.md-nav a", has_text="Nivå 2: Tverrfaglig innsats").first.click()
     page.wait_for_url(re.compile(r"/modum/niva-2/$"))
     page.wait_for_function(DIAGRAMS_DONE, timeout=20_000)
     assert page.evaluate("() => window.__samme_side === true"), "instant navigation was used"
-    assert page.locator("div.mermaid").count() >= 1
+    assert page.locator(".hv-diagram svg g.node").count() >= 1
     assert browser.foreign_requests() == []
     mermaid = [url for url in browser.requests if "/assets/vendor/mermaid/" in url]
-    assert mermaid, "Mermaid came from the site's own vendored copy"
-    assert not [url for url in mermaid if "/elk-" in url], "the dagre layout needs no ELK"
+    if fixture == "sites":
+        assert mermaid == [], "build-time SVG needs no Mermaid in the browser"
+    else:
+        assert mermaid, "Mermaid came from the site's own vendored copy"
+        assert not [url for url in mermaid if "/elk-" in url], "the dagre layout needs no ELK"
 
 
-def test_mermaid_is_loaded_only_where_there_is_a_diagram(sites: Served, browser: Browser) -> None:
+def test_mermaid_is_loaded_only_where_there_is_a_diagram(
+    client_sites: Served, browser: Browser
+) -> None:
     page = browser.new_page()
-    page.goto(sites.url("modum/verktoy/"))
+    page.goto(client_sites.url("modum/verktoy/"))
     page.wait_for_load_state("networkidle")
     assert not [url for url in browser.requests if "/assets/vendor/mermaid/" in url]
 

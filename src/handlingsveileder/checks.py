@@ -81,7 +81,7 @@ def check_unique_ids(model: Model, reporter: Reporter) -> None:
 
 def catalogues(model: Model) -> dict[str, Collection[str]]:
     """The ids each kind of reference may name."""
-    flow = {level.id for level in model.levels} | set(model.step_index()) | set(model.exits)
+    flow = {level.id for level in model.levels} | set(model.step_index) | set(model.exits)
     flow |= {END}
     return {
         FLOW: flow,
@@ -116,8 +116,8 @@ def check_references(model: Model, reporter: Reporter) -> None:
 
 def check_starts(model: Model, reporter: Reporter) -> None:
     """A level starts with its own steps."""
-    levels = model.level_index()
-    steps = set(model.step_index())
+    levels = model.level_index
+    steps = set(model.step_index)
     for level in model.levels:
         own = {step.id for step in level.steps}
         for index, ref in enumerate(level.start):

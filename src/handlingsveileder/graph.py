@@ -31,9 +31,8 @@ def successors(level: Level, step: Step) -> Successors:
     elif step.outcomes or step.end or step.open is not None:
         plain = ()
     else:
-        position = level.steps.index(step)
-        following = level.steps[position + 1 : position + 2]
-        plain = tuple(s.id for s in following)
+        after = level.step_after.get(step.id)
+        plain = (after,) if after is not None else ()
     return Successors(
         plain=plain,
         outcomes=tuple((o, o.goto) for o in step.outcomes),
@@ -58,7 +57,7 @@ def model_start(model: Model) -> tuple[str, ...]:
 
 def resolve(model: Model, target: str) -> tuple[str, ...]:
     """The step (or stepless level) ids a target id stands for."""
-    levels = model.level_index()
+    levels = model.level_index
     if target in levels:
         return level_entries(levels[target])
     return (target,)
@@ -81,7 +80,7 @@ def can_finish(model: Model) -> set[str]:
     """Ids from which some path leads to an end or an exit, or to a node that leads nowhere (a
     stepless level, an open end, or a step that the checks report on its own)."""
     links = edges(model)
-    steps = model.step_index()
+    steps = model.step_index
     finished = {
         node
         for node, targets in links.items()
@@ -105,8 +104,8 @@ def can_finish(model: Model) -> set[str]:
 
 def reachable(model: Model) -> set[str]:
     """Ids of the steps and stepless levels reachable from the start."""
-    steps = model.step_index()
-    levels = model.level_index()
+    steps = model.step_index
+    levels = model.level_index
     seen: set[str] = set()
     todo = [node for target in model_start(model) for node in resolve(model, target)]
     while todo:

@@ -20,17 +20,24 @@ line and column an editor can go to:
 
 What PyYAML reports as a syntax error is translated, and moved to the opening quote or
 bracket where that is the real mistake, by yaml_messages.syntax_problem.
+
+A file is first read with libyaml's C parser (many times faster) under the same limits;
+only when that fails is it read again with PyYAML's pure-Python parser, whose tokens give
+the Norwegian hints, so every message is the same whichever parser met the problem first.
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
-from yaml.composer import ComposerError
+from yaml.composer import Composer, ComposerError
+from yaml.constructor import SafeConstructor
 from yaml.events import AliasEvent, ScalarEvent, SequenceStartEvent
+from yaml.nodes import CollectionNode
+from yaml.resolver import Resolver
 from yaml.tokens import Token
 
 from . import yaml_messages as msg
@@ -60,11 +67,11 @@ class Refused(Exception):
         self.line, self.column, self.message = line, column, message
 
 
-class LimitedLoader(yaml.SafeLoader):
-    """yaml.SafeLoader with limits on nesting, on aliases and on tags."""
+class Limits(Composer):
+    """PyYAML's composer with limits on nesting, on aliases and on tags (for either parser)."""
 
-    def __init__(self, text: str) -> None:
-        super().__init__(text)
+    def __init__(self) -> None:
+        Composer.__init__(self)  # not super(): the parser after it in the MRO wants a stream
         self.depth = 0
         self.nodes = 0  # nodes composed so far; an alias counts as the nodes it stands for
         self.alias_nodes = 0
@@ -73,23 +80,18 @@ class LimitedLoader(yaml.SafeLoader):
     def too_deep(self, line: int, column: int) -> Refused:
         return Refused(line, column, msg.TOO_DEEP.format(limit=MAX_DEPTH))
 
-    def add_indent(self, column: int) -> bool:  # a block mapping or list begins
-        if self.indent < column and len(self.indents) >= MAX_DEPTH:
-            raise self.too_deep(self.line, column)
-        return super().add_indent(column)
+    if TYPE_CHECKING:  # given by the parser it is combined with
 
-    def fetch_flow_collection_start(self, TokenClass: type[Token]) -> None:
-        if len(self.indents) + self.flow_level >= MAX_DEPTH:
-            raise self.too_deep(self.line, self.column)
-        super().fetch_flow_collection_start(TokenClass)
+        def peek_event(self) -> Any: ...
+        def get_event(self) -> Any: ...
 
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         # PyYAML's own compose_node plus the limits. SafeLoader has no path resolvers,
         # so descend_resolver/ascend_resolver would do nothing and are not called.
-        event: Any = self.peek_event()  # type: ignore[no-untyped-call]
+        event: Any = self.peek_event()
         mark: yaml.Mark = event.start_mark
         if isinstance(event, AliasEvent):
-            self.get_event()  # type: ignore[no-untyped-call]
+            self.get_event()
             return self.alias(str(event.anchor), mark)
         if event.tag is not None and event.tag not in STANDARD_TAGS:
             raise Refused(mark.line, mark.column, msg.TAG.format(tag=event.tag))
@@ -126,6 +128,42 @@ class LimitedLoader(yaml.SafeLoader):
         if self.alias_nodes > MAX_ALIAS_NODES:
             raise Refused(mark.line, mark.column, msg.ALIAS_BOMB.format(limit=MAX_ALIAS_NODES))
         return self.anchors[anchor]
+
+
+class LimitedLoader(Limits, yaml.SafeLoader):
+    """yaml.SafeLoader (pure Python) under the limits; it also stops a deep `[[[…` in the
+    scanner, where PyYAML would slow down quadratically."""
+
+    def __init__(self, text: str) -> None:
+        yaml.SafeLoader.__init__(self, text)
+        Limits.__init__(self)
+
+    def add_indent(self, column: int) -> bool:  # a block mapping or list begins
+        if self.indent < column and len(self.indents) >= MAX_DEPTH:
+            raise self.too_deep(self.line, column)
+        return super().add_indent(column)
+
+    def fetch_flow_collection_start(self, TokenClass: type[Token]) -> None:
+        if len(self.indents) + self.flow_level >= MAX_DEPTH:
+            raise self.too_deep(self.line, self.column)
+        super().fetch_flow_collection_start(TokenClass)
+
+
+try:
+    from yaml._yaml import CParser
+except ImportError:  # a PyYAML built without libyaml reads every file in pure Python
+    CParser = None  # type: ignore[assignment,misc]
+
+
+class FastLoader(Limits, CParser, SafeConstructor, Resolver):
+    """libyaml's parser under the same limits (the composing stays in Python, where the
+    limits are; libyaml has no quadratic slowdown on deep nesting)."""
+
+    def __init__(self, text: str) -> None:
+        CParser.__init__(self, text)
+        SafeConstructor.__init__(self)
+        Resolver.__init__(self)
+        Limits.__init__(self)
 
 
 def compose_file(path: Path, display_name: str | None = None) -> yaml.Node:
@@ -165,6 +203,9 @@ def compose_text(text: str, name: str) -> yaml.Node:
         raise ModelError([too_big(name)])
     text = text.removeprefix("\ufeff")
     control_problems(text, name)
+    fast = compose_fast(text)
+    if fast is not None:
+        return fast
     loader = LimitedLoader(text)
     try:
         node = loader.get_single_node()
@@ -185,6 +226,43 @@ def compose_text(text: str, name: str) -> yaml.Node:
         message = msg.EMPTY if text.isspace() or not text else msg.ONLY_COMMENTS
         raise ModelError([Problem(name, 1, 1, (), message)])
     return node
+
+
+def compose_fast(text: str) -> yaml.Node | None:
+    """The node tree read by libyaml, with marks that point into `text` like PyYAML's;
+    None when libyaml is missing or the file has a problem (PyYAML then finds it)."""
+    if CParser is None or "\t" in text:  # libyaml accepts tabs that PyYAML refuses
+        return None
+    loader = FastLoader(text)
+    try:
+        node = loader.get_single_node()
+    except Exception:  # the pure-Python reading reports it, with its hints
+        return None
+    finally:
+        loader.dispose()
+    if node is not None:
+        with_text_marks(node, text)
+    return node
+
+
+def with_text_marks(root: yaml.Node, text: str) -> None:
+    """Give every node marks that carry the text, as PyYAML's do (libyaml's marks have
+    line, column and character index, but no text to look a word up in)."""
+    seen: set[int] = set()
+    pending = [root]
+    while pending:
+        node = pending.pop()
+        if id(node) in seen:  # an alias is the same node object again
+            continue
+        seen.add(id(node))
+        for name in ("start_mark", "end_mark"):
+            mark = getattr(node, name)
+            index = mark.index
+            setattr(node, name, yaml.Mark(mark.name, index, mark.line, mark.column, text, index))
+        if isinstance(node, CollectionNode):
+            value: Any = node.value
+            for item in value:
+                pending.extend(item if isinstance(item, tuple) else (item,))
 
 
 def too_big(name: str) -> Problem:

@@ -171,8 +171,8 @@ def level_flowchart(
         title=words["flow_title"].format(name=level.name),
         description=describe_level(level, words),
     )
-    levels = model.level_index()
-    steps = model.step_index()
+    levels = model.level_index
+    steps = model.step_index
     own = {step.id for step in level.steps}
 
     def target_node(target: str) -> str:

@@ -16,7 +16,10 @@ The types carry the rules (read by `fields.py`, never elsewhere):
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
+from types import MappingProxyType
 from typing import Annotated
 
 from .i18n import LANGUAGES
@@ -301,6 +304,12 @@ class Level:
     «Kilden sier ikke hvilket trinn.». Pilen tegnes stiplet, og begrunnelsen står under
     «Redaksjonens tolkning»."""
 
+    @cached_property
+    def step_after(self) -> Mapping[str, str]:
+        """Each step's id → the id of the step written after it (the last has none)."""
+        pairs = zip(self.steps, self.steps[1:], strict=False)
+        return MappingProxyType({step.id: after.id for step, after in reversed(list(pairs))})
+
 
 @dataclass(frozen=True)
 class Source:
@@ -378,8 +387,11 @@ class Model:
     def all_steps(self) -> tuple[tuple[Level, Step], ...]:
         return tuple((level, step) for level in self.levels for step in level.steps)
 
-    def step_index(self) -> dict[str, tuple[Level, Step]]:
-        return {step.id: (level, step) for level, step in self.all_steps()}
+    @cached_property
+    def step_index(self) -> Mapping[str, tuple[Level, Step]]:
+        """Each step with its level, by id (made once per model: pages and checks ask often)."""
+        return MappingProxyType({step.id: (level, step) for level, step in self.all_steps()})
 
-    def level_index(self) -> dict[str, Level]:
-        return {level.id: level for level in self.levels}
+    @cached_property
+    def level_index(self) -> Mapping[str, Level]:
+        return MappingProxyType({level.id: level for level in self.levels})

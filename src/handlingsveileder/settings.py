@@ -19,6 +19,8 @@ import yaml
 SETTINGS_KEY = "handlingsveileder"
 """`extra.handlingsveileder` in mkdocs.yml: `data` (the YAML file) and `model` (its id)."""
 ENV_MODEL = "HV_MODEL"
+ENV_DIAGRAMS = "HV_DIAGRAMS"
+"""Overrides `extra.handlingsveileder.diagrams` (`svg` or `client`), e.g. for a comparison."""
 DEFAULT_DATA = Path("data/models.yaml")
 DEFAULT_CONFIG = Path("mkdocs.yml")
 
@@ -44,7 +46,7 @@ class Settings:
     """The model file as the editor named it (`--data` as typed, or mkdocs.yml's `data`)."""
     docs_dir: Path | None = None
     """The folder of the kommune's own files (mkdocs.yml's `docs_dir`), when known."""
-    diagrams: str = "client"
+    diagrams: str = "svg"
     """`svg`: flowcharts drawn at build time and sent as SVG; `client`: drawn in the
     reader's browser by the vendored Mermaid (also the fallback for `svg`)."""
 
@@ -80,11 +82,14 @@ def resolve(
     else:
         chosen = section.get("model")
         origin = f"extra.{SETTINGS_KEY}.model i mkdocs.yml"
-    diagrams = str(section.get("diagrams", "client"))
+    if env.get(ENV_DIAGRAMS):
+        diagrams, where = env[ENV_DIAGRAMS], ENV_DIAGRAMS
+    else:
+        diagrams = str(section.get("diagrams", "svg"))
+        where = f"extra.{SETTINGS_KEY}.diagrams i mkdocs.yml"
     if diagrams not in DIAGRAM_MODES:
         raise SettingsError(
-            f"extra.{SETTINGS_KEY}.diagrams i mkdocs.yml: ukjent verdi '{diagrams}' "
-            f"(bruk {' eller '.join(DIAGRAM_MODES)})"
+            f"{where}: ukjent verdi '{diagrams}' (bruk {' eller '.join(DIAGRAM_MODES)})"
         )
     return Settings(
         config_dir,

@@ -23,8 +23,8 @@ class PageContext:
     def __post_init__(self) -> None:
         # Indexes built once per site, not once per page.
         object.__setattr__(self, "words", labels(self.model.language))
-        object.__setattr__(self, "steps", self.model.step_index())
-        object.__setattr__(self, "levels", self.model.level_index())
+        object.__setattr__(self, "steps", self.model.step_index)
+        object.__setattr__(self, "levels", self.model.level_index)
 
     @classmethod
     def for_model(cls, model: Model, url_of: UrlOf) -> PageContext:
