@@ -17,6 +17,7 @@ from handlingsveileder.validate import load_models
 AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
+
 class IdCollector(HTMLParser):
     def __init__(self) -> None:
         super().__init__()

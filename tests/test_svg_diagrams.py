@@ -11,14 +11,8 @@ from pathlib import Path
 
 import pytest
 from conftest import Browser, Served, built_and_served, copy_project
-from test_site_browser import assert_link_resolves
 
 from handlingsveileder import cli
-
-SVG_LINKS = """
-() => [...document.querySelectorAll('.hv-svg svg a')].map(
-  a => a.getAttribute('href') || a.getAttribute('xlink:href'))
-"""
 
 
 def svg_project(target: Path) -> Path:
