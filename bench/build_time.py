@@ -23,6 +23,7 @@ import argparse
 import gc
 import logging
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -58,6 +59,8 @@ class Series:
     run: Callable[[Path], object]
     builds_site: bool = True
     times: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+    """CPU seconds (user + system) of this process and of the commands it ran."""
 
     @property
     def median(self) -> float:
@@ -66,6 +69,10 @@ class Series:
     @property
     def best(self) -> float:
         return min(self.times)
+
+    @property
+    def cpu_median(self) -> float:
+        return statistics.median(self.cpu)
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -225,17 +232,23 @@ def run_quietly(command: list[str], cwd: Path) -> None:
         raise SystemExit(f"feilet: {' '.join(command)}")
 
 
-def timed(series: Series, site_dir: Path) -> float:
-    """Seconds for one run of `series`; a build must leave a site in `site_dir`."""
+def children_cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def timed(series: Series, site_dir: Path) -> tuple[float, float]:
+    """Wall and CPU seconds for one run of `series`; a build must leave a site in `site_dir`."""
     gc.collect()
-    start = time.perf_counter()
+    start, cpu, children = time.perf_counter(), time.process_time(), children_cpu()
     series.run(site_dir)
     seconds = time.perf_counter() - start
+    cpu_seconds = time.process_time() - cpu + children_cpu() - children
     if series.builds_site:
         if not (site_dir / "index.html").is_file():
             raise SystemExit(f"{series.label}: fant ingen index.html i {site_dir}")
         shutil.rmtree(site_dir)
-    return seconds
+    return seconds, cpu_seconds
 
 
 def contenders(model_id: str, baseline: Baseline, *, subprocesses: bool) -> dict[str, Series]:
@@ -322,23 +335,27 @@ def main(argv: Sequence[str] | None = None) -> int:
                 order.reverse()  # so that no variant always runs right after the same one
             for one in order:
                 runs += 1
-                seconds = timed(one, work / "out" / str(runs))
+                seconds, cpu = timed(one, work / "out" / str(runs))
                 if round_no >= args.warmup:
                     one.times.append(seconds)
+                    one.cpu.append(cpu)
 
     report(series)
     return 0
 
 
 def ratio(a: Series, b: Series) -> str:
-    return f"{a.median / b.median:5.2f}x (min: {a.best / b.best:5.2f}x)"
+    return (
+        f"{a.median / b.median:5.2f}x (min: {a.best / b.best:5.2f}x; "
+        f"CPU: {a.cpu_median / b.cpu_median:5.2f}x)"
+    )
 
 
 def report(series: dict[str, Series]) -> None:
     width = max(len(s.label) for s in series.values())
-    print(f"{'variant':<{width}}  {'median s':>9}  {'min s':>9}")
+    print(f"{'variant':<{width}}  {'median s':>9}  {'min s':>9}  {'CPU s':>9}")
     for one in series.values():
-        print(f"{one.label:<{width}}  {one.median:9.3f}  {one.best:9.3f}")
+        print(f"{one.label:<{width}}  {one.median:9.3f}  {one.best:9.3f}  {one.cpu_median:9.3f}")
     print()
     project, baseline, themed = series["project"], series["baseline"], series["themed"]
     validate, render = series["validate"], series["render"]

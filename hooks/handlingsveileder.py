@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
@@ -24,6 +25,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     return mkdocs_adapter.add_pages(files, config)
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    return mkdocs_adapter.cache_templates(env, config)
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:

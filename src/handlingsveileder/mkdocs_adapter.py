@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -39,6 +40,8 @@ log = logging.getLogger("mkdocs.plugins.handlingsveileder")
 VENDORED_MERMAID = Path("theme/assets/vendor/mermaid")
 SVG_CACHE = Path(".cache/handlingsveileder/svg")
 """Drawn flowcharts, by hash (beside mkdocs.yml; safe to delete)."""
+TEMPLATE_CACHE = Path(".cache/handlingsveileder/jinja")
+"""The theme's templates compiled by Jinja, by name and source hash (safe to delete)."""
 STATE_KEY = "hv"
 """Where this build's model is kept on the config (also read by theme/main.html)."""
 REQUEST_KEY = "hv_request"
@@ -180,6 +183,19 @@ def with_svg_diagrams(pages: list[GeneratedPage], settings: Settings) -> list[Ge
     except RendererUnavailable as problem:  # info, not warning: `--strict` must not fail
         log.info("Advarsel: flytskjemaene tegnes i nettleseren i stedet (%s)", problem)
         return pages
+
+
+def cache_templates(env: Environment, config: MkDocsConfig) -> Environment:
+    """on_env: keep the theme's compiled templates on disk, so a build (and every reload of
+    `mkdocs serve`) does not compile Material's templates again. Jinja checks each entry
+    against the template's source and writes entries whole (temporary file, then rename)."""
+    folder = Path(config.config_file_path or "mkdocs.yml").resolve().parent / TEMPLATE_CACHE
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:  # a read-only checkout builds as before, only slower
+        return env
+    env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    return env
 
 
 def watch_data(server: Any, config: MkDocsConfig) -> Any:

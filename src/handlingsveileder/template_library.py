@@ -108,13 +108,20 @@ def _keys(data: Any, path: _P, required: set[str], optional: set[str]) -> dict[s
     return data
 
 
+@cache
+def _type_hints(cls: type) -> dict[str, Any]:
+    """A dataclass's field types (resolving them is slow, and they never change)."""
+    return get_type_hints(cls)
+
+
 def _value(hint: Any, value: Any, path: _P) -> Any:
     """`value` checked against a dataclass field's type: text, bool, int, tuple or dataclass."""
     if isinstance(hint, type) and is_dataclass(hint):
         spec = fields(hint)
         required = {f.name for f in spec if f.default is MISSING and f.default_factory is MISSING}
         data = _keys(value, path, required, {f.name for f in spec} - required)
-        return hint(**{k: _value(get_type_hints(hint)[k], v, (*path, k)) for k, v in data.items()})
+        hints = _type_hints(hint)
+        return hint(**{k: _value(hints[k], v, (*path, k)) for k, v in data.items()})
     if get_origin(hint) is tuple:
         if not isinstance(value, list):
             raise _Bad(path, "forventet en liste")
@@ -145,7 +152,7 @@ def _unique_id(value: str, path: _P, seen: set[str]) -> None:
 def _template(data: Any, language: str) -> Template:
     top = _keys(data, (), {"id", "kind", "version", "sources", *LANGUAGES}, {"legal"})
     lang = _keys(data[language], (language,), {"title", "intro", "sections"}, {"links"})
-    hints = get_type_hints(Template)
+    hints = _type_hints(Template)
     values = {k: _value(hints[k], v, (k,)) for k, v in top.items() if k not in LANGUAGES}
     values |= {k: _value(hints[k], v, (language, k)) for k, v in lang.items()}
     t = Template(language=language, **values)
@@ -191,6 +198,10 @@ def _shape(t: Template) -> list[tuple[object, ...]]:
     ]
 
 
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""The package's own files are read by libyaml where PyYAML has it (the same data, faster)."""
+
+
 @cache
 def template_ids() -> tuple[str, ...]:
     """The ids of all templates shipped in the package, sorted."""
@@ -202,7 +213,7 @@ def template_ids() -> tuple[str, ...]:
 def _load_all(template_id: str) -> dict[str, Template]:
     name = f"{template_id}.yaml"
     try:
-        data = yaml.safe_load((_FOLDER / name).read_text(encoding="utf-8"))
+        data = yaml.load((_FOLDER / name).read_text(encoding="utf-8"), Loader=SAFE_LOADER)
         by_lang = {lang: _template(data, lang) for lang in LANGUAGES}
         if by_lang["nb"].id != template_id:
             raise _Bad(("id",), f"må være lik filnavnet uten .yaml ('{template_id}')")
