@@ -77,7 +77,9 @@ def test_long_labels_are_shortened() -> None:
 
 def test_overview_groups_levels_and_labels_cross_level_edges() -> None:
     model = load_models_text(MODEL)["demo"]
-    text = mermaid.overview_flowchart(model, lambda t: f"/{t}/", WORDS)
+    overview = mermaid.overview_flowchart(model, lambda t: f"/{t}/", WORDS)
+    assert overview.detail == "steps" and overview.chart is not None
+    text = overview.chart
     assert text.count("subgraph") == 2
     assert 'subgraph g1["Nivå 1 #lt;b#gt;#amp;#lt;/b#gt;"]' in text
     assert '-->|"Verre"|' in text

@@ -19,7 +19,7 @@ import pytest
 from _pytest.mark import ParameterSet
 
 from handlingsveileder import cli
-from handlingsveileder.errors import ModelError, closest, format_path
+from handlingsveileder.errors import ModelError, Problem, closest, format_path
 from handlingsveileder.link_safety import markdown_link_problems, url_problem
 from handlingsveileder.markup import safe_markdown
 from handlingsveileder.settings import SettingsError
@@ -626,11 +626,35 @@ def test_a_large_model_in_many_levels_passes_and_its_overview_shrinks() -> None:
     from handlingsveileder import mermaid
     from handlingsveileder.i18n import labels
 
-    model = load_models_text(big_level(100, levels=20), "stor.yaml")["demo"]
-    chart = mermaid.overview_flowchart(model, lambda target: "#", labels("nb"))
+    warnings: list[Problem] = []
+    model = load_models_text(big_level(100, levels=20), "stor.yaml", warnings)["demo"]
+    overview = mermaid.overview_flowchart(model, lambda target: "#", labels("nb"))
+    assert overview.detail == "levels" and overview.chart is not None
+    chart = overview.chart
     assert chart.count("subgraph") == 0
     assert chart.count('[["Nivå') == 20
     assert "n1 --> n2" in chart
+    (warning,) = warnings
+    assert (warning.file, warning.line) == ("stor.yaml", 5)  # the list of levels
+    assert warning.message.startswith("oversikten på forsiden viser ett felt per nivå: ")
+    assert "flytskjemaet blir for stort" in warning.message
+
+
+def test_an_overview_too_large_even_by_level_leaves_the_text_version() -> None:
+    from handlingsveileder import mermaid
+    from handlingsveileder.i18n import labels
+    from handlingsveileder.pages import render_pages
+
+    warnings: list[Problem] = []
+    model = load_models_text(big_level(2, levels=520), "stor.yaml", warnings)["demo"]
+    overview = mermaid.overview_flowchart(model, lambda target: "#", labels("nb"))
+    assert (overview.chart, overview.detail) == (None, "none")
+    assert "bare tekstversjonen" in warnings[0].message
+    front = render_pages(model, lambda uri: "/" + uri)[0]
+    assert front.src_uri == "index.md"
+    assert "```mermaid" not in front.markdown
+    assert "Oversikten er forenklet" in front.markdown
+    assert "Tekstversjon av flytskjemaet" in front.markdown and "s519-1" in front.markdown
 
 
 def test_a_descriptive_level_need_not_be_reached_but_a_flow_level_must() -> None:

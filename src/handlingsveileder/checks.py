@@ -290,3 +290,12 @@ def check_diagrams(model: Model, reporter: Reporter) -> None:
             mermaid.level_flowchart(model, level, lambda _target: "#", words)
         except mermaid.DiagramTooLarge as too_large:
             reporter.report(level, "steps", f"{too_large}: del nivået i flere nivåer", index=None)
+    overview = mermaid.overview_flowchart(model, lambda _target: "#", words)
+    if overview.detail != "steps":
+        shown = "ett felt per nivå" if overview.detail == "levels" else "bare tekstversjonen"
+        reporter.report(
+            model,
+            "levels",
+            f"oversikten på forsiden viser {shown}: med alle stegene {overview.too_large}",
+            warning=True,
+        )

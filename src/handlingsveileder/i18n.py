@@ -53,6 +53,15 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "text_version": "Tekstversjon av flytskjemaet",
         "flow_title": "Flytskjema for {name}",
         "overview_title": "Oversikt over alle nivåer og steg",
+        "overview_reduced_title": "Oversikten er forenklet",
+        "overview_reduced_levels": (
+            "Veilederen har for mange steg til at alle får plass i ett flytskjema. "
+            "Oversikten viser derfor ett felt per nivå; hvert nivås side viser stegene."
+        ),
+        "overview_reduced_none": (
+            "Veilederen er for stor til å vises som ett flytskjema. Se nivåene i listen over "
+            "og tekstversjonen under."
+        ),
         "leads_to": "fører til",
         "starts_with": "Starter med",
         "starts_together": "Disse starter samtidig",
@@ -135,6 +144,15 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "text_version": "Tekstversjon av flytskjemaet",
         "flow_title": "Flytskjema for {name}",
         "overview_title": "Oversikt over alle nivå og steg",
+        "overview_reduced_title": "Oversikta er forenkla",
+        "overview_reduced_levels": (
+            "Rettleiaren har for mange steg til at alle får plass i eitt flytskjema. "
+            "Oversikta viser difor eitt felt per nivå; sida til kvart nivå viser stega."
+        ),
+        "overview_reduced_none": (
+            "Rettleiaren er for stor til å visast som eitt flytskjema. Sjå nivåa i lista over "
+            "og tekstversjonen under."
+        ),
         "leads_to": "fører til",
         "starts_with": "Byrjar med",
         "starts_together": "Desse byrjar samstundes",

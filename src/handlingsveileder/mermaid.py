@@ -218,12 +218,29 @@ def level_flowchart(
     return chart.render()
 
 
-def overview_flowchart(model: Model, href: Href, words: dict[str, str]) -> str:
-    """All levels as groups with every step; one node per level when that is too large."""
+@dataclass(frozen=True)
+class Overview:
+    """The front page's chart, as detailed as Mermaid's limits allow."""
+
+    chart: str | None
+    """Mermaid text; None when even one node per level is too large to draw."""
+    detail: str
+    """`steps` (every step), `levels` (one node per level) or `none`."""
+    too_large: str = ""
+    """Why the chart shows less than every step (the size it would have had)."""
+
+
+def overview_flowchart(model: Model, href: Href, words: dict[str, str]) -> Overview:
+    """All levels as groups with every step; one node per level when that is too large for
+    Mermaid; no chart when even that is (the text version and the level list remain)."""
     try:
-        return steps_overview(model, href, words)
+        return Overview(steps_overview(model, href, words), "steps")
+    except DiagramTooLarge as too_large:
+        reason = str(too_large)
+    try:
+        return Overview(levels_overview(model, href, words), "levels", reason)
     except DiagramTooLarge:
-        return levels_overview(model, href, words)
+        return Overview(None, "none", reason)
 
 
 def levels_overview(model: Model, href: Href, words: dict[str, str]) -> str:

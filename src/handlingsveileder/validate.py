@@ -30,8 +30,10 @@ def load_models(
     return check_nodes(compose_file(path, name), name, docs_dir, warnings)
 
 
-def load_models_text(text: str, name: str = "models.yaml") -> dict[str, Model]:
-    return check_nodes(compose_text(text, name), name)
+def load_models_text(
+    text: str, name: str = "models.yaml", warnings: list[Problem] | None = None
+) -> dict[str, Model]:
+    return check_nodes(compose_text(text, name), name, warnings=warnings)
 
 
 def check_nodes(

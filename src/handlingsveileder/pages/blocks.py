@@ -34,16 +34,12 @@ def emergency_box(ctx: PageContext) -> list[str]:
 
 def flowchart_block(ctx: PageContext, chart: str, text_version: list[str]) -> list[str]:
     """A diagram with its text version right under it."""
-    return [
-        "```mermaid",
-        chart.rstrip("\n"),
-        "```",
-        "",
-        f'??? info "{ctx.words["text_version"]}"',
-        "",
-        indent("\n".join(text_version)),
-        "",
-    ]
+    return ["```mermaid", chart.rstrip("\n"), "```", "", *text_version_block(ctx, text_version)]
+
+
+def text_version_block(ctx: PageContext, text_version: list[str]) -> list[str]:
+    """A diagram's text version, folded (open by a click, found by search)."""
+    return [f'??? info "{ctx.words["text_version"]}"', "", indent("\n".join(text_version)), ""]
 
 
 def flow_text(ctx: PageContext, level: Level, page: str) -> list[str]:

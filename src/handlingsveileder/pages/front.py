@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import mermaid
 from ..markup import indent, md_link, safe_inline, safe_markdown
 from ..sitemap import PageEntry
-from .blocks import emergency_box, flow_text, flowchart_block, legal_list
+from .blocks import emergency_box, flow_text, flowchart_block, legal_list, text_version_block
 from .context import PageContext
 
 
@@ -61,9 +61,14 @@ def overview(ctx: PageContext, page: str) -> list[str]:
             line += f" – {safe_inline(level.subtitle)}"
         out.append(line)
     out.append("")
-    chart = mermaid.overview_flowchart(model, ctx.links.diagram(page), words)
+    overview = mermaid.overview_flowchart(model, ctx.links.diagram(page), words)
     text_version = []
     for level in model.levels:
         text_version += [f"**{ctx.md_link(level.id, page)}**", ""]
         text_version += [*flow_text(ctx, level, page), ""]
-    return out + flowchart_block(ctx, chart, text_version)
+    if overview.detail != "steps":
+        out += [f'!!! note "{words["overview_reduced_title"]}"', ""]
+        out += [indent(words[f"overview_reduced_{overview.detail}"]), ""]
+    if overview.chart is None:
+        return out + text_version_block(ctx, text_version)
+    return out + flowchart_block(ctx, overview.chart, text_version)
