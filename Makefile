@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build build-all check chromium renderer test lint bench clean
+.PHONY: serve build build-all pdf check chromium renderer test lint bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,9 @@ build: $(STAMP) renderer
 
 build-all: $(STAMP) renderer
 	$(BIN)/handlingsveileder build --all
+
+pdf: $(STAMP) chromium
+	$(BIN)/handlingsveileder pdf
 
 check: $(STAMP)
 	$(BIN)/handlingsveileder check

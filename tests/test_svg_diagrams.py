@@ -77,7 +77,7 @@ def test_without_the_renderer_the_browser_draws_instead(
 ) -> None:
     config = svg_project(tmp_path / "project")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("handlingsveileder.svg_render.CHROMIUM", str(tmp_path / "no-chromium"))
+        patch.setattr("handlingsveileder.chromium.CHROMIUM", str(tmp_path / "no-chromium"))
         with built_and_served(tmp_path / "site", ["--config", str(config)]) as served:
             patch.undo()
             assert "flytskjemaene tegnes i nettleseren" in capsys.readouterr().err

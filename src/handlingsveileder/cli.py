@@ -1,4 +1,4 @@
-"""The `handlingsveileder` command: check, build, export, schema."""
+"""The `handlingsveileder` command: check, build, pdf, export, schema."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .atomic import OutputError
+from .chromium import ChromiumUnavailable
 from .errors import ModelError, Problem
+from .model import Model
 from .settings import DEFAULT_CONFIG, DEFAULT_DATA, ENV_MODEL, SettingsError
 from .validate import load_models, select_model
 
@@ -46,26 +48,14 @@ def parser() -> argparse.ArgumentParser:
     check.set_defaults(run=run_check)
 
     build = commands.add_parser("build", help="bygg nettstedet (alt eller ingenting)")
-    which = build.add_mutually_exclusive_group()
-    which.add_argument(
-        "--model",
-        metavar="ID",
-        help=f"modellen som bygges (ellers {ENV_MODEL} "
-        "eller extra.handlingsveileder.model i mkdocs.yml)",
+    add_build_arguments(build)
+    build.set_defaults(run=run_build, pdf=False)
+
+    pdf = commands.add_parser(
+        "pdf", help="bygg nettstedet og hele veilederen som PDF (site/<id>.pdf), lenket fra sidene"
     )
-    which.add_argument("--all", action="store_true", help="bygg alle modellene, hver i sin mappe")
-    build.add_argument(
-        "--site-dir",
-        type=Path,
-        metavar="MAPPE",
-        help="hvor nettstedet skrives (ellers site/ ved siden av konfigurasjonsfilen)",
-    )
-    build.add_argument("--config", type=Path, default=DEFAULT_CONFIG, metavar="FIL")
-    build.add_argument("--site-url", metavar="URL", help="adressen nettstedet publiseres på")
-    build.add_argument(
-        "--data", type=Path, metavar="FIL", help="modellfilen (ellers den i mkdocs.yml)"
-    )
-    build.set_defaults(run=run_build)
+    add_build_arguments(pdf)
+    pdf.set_defaults(run=run_build, pdf=True)
 
     export = commands.add_parser(
         "export", help="skriv de genererte Markdown-sidene til en mappe (for andre verktøy)"
@@ -78,6 +68,28 @@ def parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="vis alle feltene i modellfilen")
     schema.set_defaults(run=run_schema)
     return root
+
+
+def add_build_arguments(command: argparse.ArgumentParser) -> None:
+    which = command.add_mutually_exclusive_group()
+    which.add_argument(
+        "--model",
+        metavar="ID",
+        help=f"modellen som bygges (ellers {ENV_MODEL} "
+        "eller extra.handlingsveileder.model i mkdocs.yml)",
+    )
+    which.add_argument("--all", action="store_true", help="bygg alle modellene, hver i sin mappe")
+    command.add_argument(
+        "--site-dir",
+        type=Path,
+        metavar="MAPPE",
+        help="hvor nettstedet skrives (ellers site/ ved siden av konfigurasjonsfilen)",
+    )
+    command.add_argument("--config", type=Path, default=DEFAULT_CONFIG, metavar="FIL")
+    command.add_argument("--site-url", metavar="URL", help="adressen nettstedet publiseres på")
+    command.add_argument(
+        "--data", type=Path, metavar="FIL", help="modellfilen (ellers den i mkdocs.yml)"
+    )
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -131,8 +143,12 @@ def run_build(args: argparse.Namespace) -> int:
             for model_id in chosen:
                 out = staging / model_id if args.all else staging
                 url = f"{base_url.rstrip('/')}/{model_id}/" if (args.all and base_url) else base_url
-                request = mkdocs_adapter.BuildRequest(replace(settings, model_id=model_id), models)
+                request = mkdocs_adapter.BuildRequest(
+                    replace(settings, model_id=model_id), models, pdf=args.pdf
+                )
                 mkdocs_adapter.build_site(config_file, request, out, site_url=url)
+                if args.pdf:
+                    whole_guide_pdf(models[model_id], out)
             if args.all:
                 index = collection_index({m: models[m] for m in chosen})
                 (staging / "index.html").write_text(index, encoding="utf-8")
@@ -142,8 +158,29 @@ def run_build(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    print(f"Bygget {', '.join(chosen)} til {site_dir}/")
+    except ChromiumUnavailable as problem:
+        print(
+            f"Kunne ikke lage PDF ({problem}). Nettstedet i {site_dir} er ikke endret. "
+            "PDF-en skrives ut med Debians chromium: installer den med `make chromium`.",
+            file=sys.stderr,
+        )
+        return 1
+    made = f" med PDF ({', '.join(mkdocs_adapter.pdf_name(m) for m in chosen)})" if args.pdf else ""
+    print(f"Bygget {', '.join(chosen)} til {site_dir}/{made}")
     return 0
+
+
+def whole_guide_pdf(model: Model, site: Path) -> None:
+    """Print the built site's whole-guide page to `<model id>.pdf` in the site's root."""
+    from .i18n import labels
+    from .mkdocs_adapter import pdf_name
+    from .pdf_print import footer_html, print_pdf
+    from .sitemap import WHOLE
+
+    stem = WHOLE.removesuffix(".md")
+    page = f"{stem}/" if (site / stem / "index.html").is_file() else f"{stem}.html"
+    footer = footer_html(model.title, labels(model.language))
+    print_pdf(site, page, site / pdf_name(model.id), footer)
 
 
 def run_export(args: argparse.Namespace) -> int:

@@ -53,6 +53,19 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "text_version": "Tekstversjon av flytskjemaet",
         "flow_title": "Flytskjema for {name}",
         "overview_title": "Oversikt over alle nivåer og steg",
+        "whole_title": "Hele veilederen",
+        "whole_nav": "Hele veilederen (utskrift)",
+        "whole_intro": (
+            "Hele veilederen på én side, til utskrift: forsiden, hvert nivå med flytskjema og "
+            "steg, rollene og verktøyene med malene som tomme skjemaer."
+        ),
+        "whole_link": "Hele veilederen på én side (til utskrift)",
+        "pdf_link": "Last ned som PDF",
+        "contents": "Innhold",
+        "made_with": "Laget med handlingsveileder {version}.",
+        "source_dated": "Kilden er datert {date}.",
+        "printed": "Skrevet ut",
+        "page_of": "side {page} av {pages}",
         "overview_reduced_title": "Oversikten er forenklet",
         "overview_reduced_levels": (
             "Veilederen har for mange steg til at alle får plass i ett flytskjema. "
@@ -144,6 +157,19 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "text_version": "Tekstversjon av flytskjemaet",
         "flow_title": "Flytskjema for {name}",
         "overview_title": "Oversikt over alle nivå og steg",
+        "whole_title": "Heile rettleiaren",
+        "whole_nav": "Heile rettleiaren (utskrift)",
+        "whole_intro": (
+            "Heile rettleiaren på éi side, til utskrift: framsida, kvart nivå med flytskjema og "
+            "steg, rollene og verktøya med malane som tomme skjema."
+        ),
+        "whole_link": "Heile rettleiaren på éi side (til utskrift)",
+        "pdf_link": "Last ned som PDF",
+        "contents": "Innhald",
+        "made_with": "Laga med handlingsveileder {version}.",
+        "source_dated": "Kjelda er datert {date}.",
+        "printed": "Skrive ut",
+        "page_of": "side {page} av {pages}",
         "overview_reduced_title": "Oversikta er forenkla",
         "overview_reduced_levels": (
             "Rettleiaren har for mange steg til at alle får plass i eitt flytskjema. "

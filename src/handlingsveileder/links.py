@@ -48,6 +48,21 @@ class Links:
         return href
 
 
+class OnePageLinks(Links):
+    """Links for the whole-guide page: every page's content stands on it, so every link is
+    an anchor on that page (a page's own anchor where no step is named)."""
+
+    def to_page(self, src: str, page: str, anchor: str = "") -> str:
+        return f"#{anchor or self.sitemap.page_anchor(src)}"
+
+    def diagram(self, page: str) -> Href:
+        def href(target: str) -> str:
+            src, anchor = self.sitemap.locate(target)
+            return self.to_page(src, page, anchor)
+
+        return href
+
+
 def relative_url(target: str, page: str) -> str:
     """The href that leads from the page at URL `page` to URL `target` (both site-relative).
 

@@ -54,6 +54,8 @@ class BuildRequest:
 
     settings: Settings
     models: Mapping[str, Model]
+    pdf: bool = False
+    """The whole guide is also printed as `<model id>.pdf` (the pages link it)."""
 
     @classmethod
     def read(cls, config_file: Path, model_id: str | None = None) -> BuildRequest:
@@ -67,6 +69,7 @@ class BuildState:
     model: Model
     settings: Settings
     announce: str
+    pdf_file: str | None = None
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,11 @@ class ErrorState:
 
     report: str
     announce: str
+
+
+def pdf_name(model_id: str) -> str:
+    """The whole guide as PDF, in the root of the model's site."""
+    return f"{model_id}.pdf"
 
 
 def startup(command: str) -> None:
@@ -106,7 +114,8 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
     config.site_name = theme_text(name)
     config.theme["language"] = model.language  # Material has both `nb` and `nn`
     config.nav = escape_titles(SiteMap(model).nav())
-    config.extra[STATE_KEY] = BuildState(model, settings, announce_html(model))
+    pdf_file = pdf_name(model.id) if isinstance(request, BuildRequest) and request.pdf else None
+    config.extra[STATE_KEY] = BuildState(model, settings, announce_html(model), pdf_file)
     return config
 
 
@@ -160,7 +169,7 @@ def add_pages(files: Files, config: MkDocsConfig) -> Files:
     def url_of(src_uri: str) -> str:
         return File.generated(config, src_uri, content="").url
 
-    pages = render_pages(built.model, url_of)
+    pages = render_pages(built.model, url_of, built.pdf_file)
     if built.settings.diagrams == "svg":
         pages = with_svg_diagrams(pages, built.settings)
     for page in pages:

@@ -13,8 +13,12 @@ from . import graph
 from .i18n import labels
 from .model import Model
 
-PageKind = Literal["front", "level", "role", "tool_index", "tool"]
+PageKind = Literal["front", "level", "role", "tool_index", "tool", "whole"]
 INDEX = "index.md"
+WHOLE = "utskrift.md"
+"""The whole guide on one page, for print and the PDF."""
+PAGE_ANCHOR = "hv-side-"
+"""Where each page begins on the whole-guide page: `hv-side-niva-1`."""
 ROLES_DIR = "roller"
 TOOLS_DIR = "verktoy"
 TOOLS_INDEX = f"{TOOLS_DIR}/index.md"
@@ -62,6 +66,7 @@ class SiteMap:
                 PageEntry("tool", self.tool_page(tid), tool.name, tool.name, tid, group)
                 for tid, tool in model.tools.items()
             ]
+        pages.append(PageEntry("whole", WHOLE, words["whole_title"], words["whole_nav"]))
         self.pages = tuple(pages)
         self._step_level = {step.id: level.id for level, step in model.all_steps()}
         self._levels = {level.id for level in model.levels}
@@ -83,6 +88,11 @@ class SiteMap:
     @staticmethod
     def tool_page(tool_id: str) -> str:
         return f"{TOOLS_DIR}/{tool_id}.md"
+
+    @staticmethod
+    def page_anchor(src: str) -> str:
+        """The anchor where page `src` begins on the whole-guide page."""
+        return PAGE_ANCHOR + src.removesuffix(".md").replace("/", "-")
 
     def locate(self, target: str) -> tuple[str, str]:
         """Source page and anchor of a step, level or exit id ('' for a level's top); an exit

@@ -17,14 +17,13 @@ import mimetypes
 import os
 import re
 from collections.abc import Iterable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from .chromium import ChromiumUnavailable, run_in_chromium
 from .pages import Page
 
-CHROMIUM = os.environ.get("HV_CHROMIUM", "/usr/bin/chromium")
 ORIGIN = "http://hv-diagram.invalid"
 """A host name that cannot exist (RFC 2606); Playwright answers its requests itself."""
 
@@ -116,37 +115,24 @@ class SvgRenderer:
         return found
 
     def draw(self, sources: list[str]) -> dict[str, str]:
-        """Draw the charts in one headless Chromium session, in a thread of its own (the
-        caller's thread may already run an event loop, e.g. another Playwright session)."""
-        with ThreadPoolExecutor(max_workers=1) as worker:
-            return worker.submit(self.draw_here, sources).result()
+        """Draw the charts in one headless Chromium session."""
+        try:
+            return run_in_chromium(lambda browser: self.draw_in(browser, sources))
+        except ChromiumUnavailable as problem:
+            raise RendererUnavailable(str(problem)) from None
 
-    def draw_here(self, sources: list[str]) -> dict[str, str]:
-        try:
-            from playwright.sync_api import Error, sync_playwright
-        except ImportError as missing:
-            raise RendererUnavailable(f"Playwright mangler ({missing})") from None
-        if not Path(CHROMIUM).exists():
-            raise RendererUnavailable(f"finner ikke {CHROMIUM}")
+    def draw_in(self, browser: Any, sources: list[str]) -> dict[str, str]:
+        page = browser.new_page()
+        page.route("**/*", lambda route: self.answer(route))
+        page.goto(f"{ORIGIN}/index.html")
+        page.wait_for_function("() => window.hvReady === true", timeout=30_000)
         drawn: dict[str, str] = {}
-        try:
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(
-                    executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
-                )
-                page = browser.new_page()
-                page.route("**/*", lambda route: self.answer(route))
-                page.goto(f"{ORIGIN}/index.html")
-                page.wait_for_function("() => window.hvReady === true", timeout=30_000)
-                for source in sources:
-                    ident = "hv-" + self.key(source)[:12]
-                    drawn[source] = page.evaluate(
-                        "([id, text, settings]) => window.hvDraw(id, text, settings)",
-                        [ident, source, SETTINGS],
-                    )
-                browser.close()
-        except Error as failed:
-            raise RendererUnavailable(f"Chromium kunne ikke tegne flytskjemaet: {failed}") from None
+        for source in sources:
+            ident = "hv-" + self.key(source)[:12]
+            drawn[source] = page.evaluate(
+                "([id, text, settings]) => window.hvDraw(id, text, settings)",
+                [ident, source, SETTINGS],
+            )
         return drawn
 
     def answer(self, route: Any) -> None:

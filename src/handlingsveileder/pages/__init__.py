@@ -19,6 +19,7 @@ from .front import front_page
 from .level import level_page
 from .roles import role_page
 from .tools import tool_page, tools_index
+from .whole_guide import whole_guide_page
 
 Renderer = Callable[[PageContext, PageEntry], list[str]]
 
@@ -28,6 +29,7 @@ RENDERERS: dict[PageKind, Renderer] = {
     "role": role_page,
     "tool_index": tools_index,
     "tool": tool_page,
+    "whole": whole_guide_page,
 }
 
 
@@ -38,9 +40,10 @@ class Page:
     markdown: str
 
 
-def render_pages(model: Model, url_of: UrlOf) -> list[Page]:
-    """Every page of the site for `model`, in navigation order."""
-    ctx = PageContext.for_model(model, url_of)
+def render_pages(model: Model, url_of: UrlOf, pdf_file: str | None = None) -> list[Page]:
+    """Every page of the site for `model`, in navigation order; `pdf_file` is the site's
+    URL of the whole guide as PDF, when the build makes one."""
+    ctx = PageContext.for_model(model, url_of, pdf_file)
     return [
         Page(entry.src, entry.title, finish(RENDERERS[entry.kind](ctx, entry)))
         for entry in ctx.sitemap.pages

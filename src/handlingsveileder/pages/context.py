@@ -16,6 +16,11 @@ class PageContext:
     model: Model
     sitemap: SiteMap
     links: Links
+    id_prefix: str = ""
+    """Put before the ids of form fields and template headings where several templates
+    stand on one page (the whole-guide page)."""
+    pdf_file: str | None = None
+    """The site-relative URL of the whole guide as PDF, when the build makes one."""
     words: dict[str, str] = field(init=False)
     steps: dict[str, tuple[Level, Step]] = field(init=False)
     levels: dict[str, Level] = field(init=False)
@@ -27,9 +32,9 @@ class PageContext:
         object.__setattr__(self, "levels", self.model.level_index)
 
     @classmethod
-    def for_model(cls, model: Model, url_of: UrlOf) -> PageContext:
+    def for_model(cls, model: Model, url_of: UrlOf, pdf_file: str | None = None) -> PageContext:
         sitemap = SiteMap(model)
-        return cls(model, sitemap, Links(sitemap, url_of))
+        return cls(model, sitemap, Links(sitemap, url_of), pdf_file=pdf_file)
 
     def target_title(self, target: str) -> str:
         if target == END:

@@ -26,11 +26,13 @@ def template_block(ctx: PageContext, template_id: str, omit: tuple[str, ...]) ->
         f"data-hv-print>{html_text(words['print'])}</button></p>",
         "",
     ]
-    out += [f"## {safe_inline(template.title)} {{#mal}}", "", safe_markdown(template.intro), ""]
+    prefix = ctx.id_prefix
+    title = f"## {safe_inline(template.title)} {{#{prefix}mal}}"
+    out += [title, "", safe_markdown(template.intro), ""]
     for section in template.sections:
         if section.id in omit:
             continue
-        out += [f"### {safe_inline(section.title)} {{#mal-{section.id}}}", ""]
+        out += [f"### {safe_inline(section.title)} {{#{prefix}mal-{section.id}}}", ""]
         if section.help:
             out += [f'<p class="hv-hjelp">{html_text(section.help)}</p>', ""]
         if section.text:
@@ -64,7 +66,8 @@ def marking(ctx: PageContext, template: Template) -> list[str]:
 
 def field(ctx: PageContext, spec: TemplateField) -> list[str]:
     """One field as HTML: a visible label, its help, the control and its print copy."""
-    ident = f"felt-{spec.id}"
+    ident = f"{ctx.id_prefix}felt-{spec.id}"
+    name = f"{ctx.id_prefix}{spec.id}"
     helper = f"{ident}-hjelp"
     help_html = f'<p class="hv-hjelp" id="{helper}">{html_text(spec.help)}</p>' if spec.help else ""
     described = f' aria-describedby="{helper}"' if spec.help else ""
@@ -72,13 +75,13 @@ def field(ctx: PageContext, spec: TemplateField) -> list[str]:
     if spec.type in ("text", "date", "long_text"):
         if spec.type == "long_text":
             control = (
-                f'<textarea id="{ident}" name="{spec.id}" rows="5" autocomplete="off"'
+                f'<textarea id="{ident}" name="{name}" rows="5" autocomplete="off"'
                 f"{described}></textarea>"
             )
         else:
             kind = "date" if spec.type == "date" else "text"
             control = (
-                f'<input type="{kind}" id="{ident}" name="{spec.id}" autocomplete="off"{described}>'
+                f'<input type="{kind}" id="{ident}" name="{name}" autocomplete="off"{described}>'
             )
         size = " hv-utskrift--lang" if spec.type == "long_text" else ""
         return [
@@ -93,7 +96,7 @@ def field(ctx: PageContext, spec: TemplateField) -> list[str]:
         options = (ctx.words["yes"], ctx.words["no"]) if spec.type == "yes_no" else spec.choices
         kind = "checkbox" if spec.multiple else "radio"
         items = [
-            f'<label class="hv-valg"><input type="{kind}" name="{spec.id}" value="{n}"> '
+            f'<label class="hv-valg"><input type="{kind}" name="{name}" value="{n}"> '
             f"{html_text(option)}</label>"
             for n, option in enumerate(options, start=1)
         ]

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from .. import mermaid
-from ..markup import indent, md_link, safe_inline, safe_markdown
-from ..sitemap import PageEntry
+from ..links import OnePageLinks, relative_url
+from ..markup import html_text, indent, md_link, safe_inline, safe_markdown
+from ..sitemap import WHOLE, PageEntry
 from .blocks import emergency_box, flow_text, flowchart_block, legal_list, text_version_block
 from .context import PageContext
 
@@ -39,6 +40,7 @@ def front_page(ctx: PageContext, entry: PageEntry) -> list[str]:
         out += [f"## {safe_inline(section.title)}", "", safe_markdown(section.text), ""]
         out += legal_list(ctx, section.legal)
     out += overview(ctx, page)
+    out += whole_guide_links(ctx, page)
     if model.source:
         source = safe_inline(model.source.title)
         if model.source.url:
@@ -47,6 +49,18 @@ def front_page(ctx: PageContext, entry: PageEntry) -> list[str]:
             source += f", {safe_inline(model.source.date)}"
         out += [f"{words['source']}: {source}", ""]
     return out
+
+
+def whole_guide_links(ctx: PageContext, page: str) -> list[str]:
+    """Where to find the whole guide on one page, and as PDF when the build makes one
+    (nothing on the whole-guide page itself)."""
+    if isinstance(ctx.links, OnePageLinks):
+        return []
+    line = md_link(ctx.words["whole_link"], ctx.links.to_page(WHOLE, page))
+    if ctx.pdf_file:
+        href = relative_url(ctx.pdf_file, ctx.links.url_of(page))
+        line += f' · <a href="{html_text(href)}" download>{html_text(ctx.words["pdf_link"])}</a>'
+    return [line, ""]
 
 
 def overview(ctx: PageContext, page: str) -> list[str]:
