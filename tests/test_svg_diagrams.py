@@ -41,6 +41,9 @@ def test_a_node_click_lands_on_its_step_and_the_chart_is_described(
         "() => document.querySelector('.hv-svg svg title').textContent"
     )
     assert page.locator("details").filter(has_text="Tekstversjon av flytskjemaet").count() == 1
+    marked = page.locator('.hv-svg g.node[data-hv-node="n1-iverksett-tiltak"]')
+    assert marked.count() == 1 and "2 Iverksett tiltak" in str(marked.text_content())
+    assert page.locator('.hv-svg g.node[data-hv-node="niva-2"]').count() == 1
     page.locator(".hv-svg svg a").filter(has_text="2 Iverksett tiltak").first.click()
     page.wait_for_url("**/niva-1/#n1-iverksett-tiltak")
     assert page.locator("h2#n1-iverksett-tiltak").is_visible()

@@ -12,6 +12,7 @@ Playwright answers from the vendored files, and anything else is refused.
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import mimetypes
 import os
@@ -20,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from .chromium import ChromiumUnavailable, run_in_chromium
 from .pages import Page
@@ -169,13 +171,37 @@ def embed_svgs(pages: list[Page], renderer: SvgRenderer) -> list[Page]:
     drawn = renderer.render_all(charts)
 
     def inline(match: re.Match[str]) -> str:
-        svg = BLANK_LINES.sub("\n", drawn[match[1]].strip())  # a blank line ends raw HTML
+        svg = mark_targets(drawn[match[1]], match[1])
+        svg = BLANK_LINES.sub("\n", svg.strip())  # a blank line ends raw HTML
         return f'<div class="hv-diagram hv-svg" data-search-exclude>\n{svg}\n</div>'
 
     return [replace(page, markdown=FENCE.sub(inline, page.markdown)) for page in pages]
 
 
 BLANK_LINES = re.compile(r"\n\s*\n")
+CLICK = re.compile(r'^\s*click (n\d+) href "([^"]*)"', re.MULTILINE)
+NODE = re.compile(r'<g class="node[^"]*" id="[^"]*-flowchart-(n\d+)-\d+"')
+
+
+def mark_targets(svg: str, source: str) -> str:
+    """Each linked node marked with the step, level or exit it stands for
+    (`data-hv-node="n1-iverksett-tiltak"`): a name that stays when the chart around it
+    changes, for a page script or stylesheet to highlight a node by."""
+    targets = {node: target_id(href) for node, href in CLICK.findall(source)}
+
+    def mark(match: re.Match[str]) -> str:
+        target = targets.get(match[1])
+        return match[0] + (f' data-hv-node="{html.escape(target)}"' if target else "")
+
+    return NODE.sub(mark, svg)
+
+
+def target_id(href: str) -> str:
+    """`../niva-2/#n2-start` → `n2-start`; `../niva-2/` → `niva-2`."""
+    href = unquote(href)
+    if "#" in href:
+        return href.rpartition("#")[2]
+    return href.rstrip("/").rpartition("/")[2].removesuffix(".html")
 
 
 GEOMETRY = re.compile(
