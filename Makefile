@@ -49,6 +49,8 @@ test: $(STAMP) chromium lint
 bench: $(STAMP)
 	$(BIN)/python bench/build_time.py
 	$(BIN)/python bench/page_size.py
+	$(BIN)/python bench/diagram_speed.py
+	$(BIN)/python bench/model_scale.py
 
 clean:
 	rm -rf site .site.* export

@@ -266,13 +266,12 @@ def load_once(
                 cdp.send("Network.enable")
                 cdp.send("Network.emulateNetworkConditions", profile.network)
             cdp.send("Emulation.setCPUThrottlingRate", {"rate": profile.cpu_rate})
-        timeout_ms = timeout_s * 1000
         deadline = time.monotonic() + timeout_s
-        page.goto(url, wait_until="commit", timeout=timeout_ms)
+        page.goto(url, wait_until="commit", timeout=left_ms(deadline))
         page.wait_for_function(
-            "() => window.__hvDrawnAt !== undefined", timeout=timeout_ms, polling=100
+            "() => window.__hvDrawnAt !== undefined", timeout=left_ms(deadline), polling=100
         )
-        page.wait_for_load_state("load", timeout=max(1.0, deadline - time.monotonic()) * 1000)
+        page.wait_for_load_state("load", timeout=left_ms(deadline))
         while in_flight or time.monotonic() - last_activity[0] < QUIET_SECONDS:
             if time.monotonic() > deadline:
                 raise TimeoutError("nettverket ble aldri stille")
@@ -292,6 +291,11 @@ def load_once(
         )
     finally:
         context.close()
+
+
+def left_ms(deadline: float) -> float:
+    """Milliseconds until `deadline` (time.monotonic), at least one."""
+    return max(1.0, (deadline - time.monotonic()) * 1000)
 
 
 @contextmanager
@@ -314,12 +318,15 @@ def diagrams_setting(value: str | None) -> Iterator[None]:
 def build(model_id: str, site: Path, base: str, path: str) -> None:
     """`handlingsveileder build` of `model_id` for `base`, charts drawn as `path` says."""
     output = io.StringIO()
-    with diagrams_setting("client" if path == "client" else None):
-        with redirect_stdout(output), redirect_stderr(output):
-            status = cli.main(
-                ["build", "--model", model_id, "--config", str(CONFIG),
-                 "--site-dir", str(site), "--site-url", base]
-            )  # fmt: skip
+    with (
+        diagrams_setting("client" if path == "client" else None),
+        redirect_stdout(output),
+        redirect_stderr(output),
+    ):
+        status = cli.main(
+            ["build", "--model", model_id, "--config", str(CONFIG),
+             "--site-dir", str(site), "--site-url", base]
+        )  # fmt: skip
     if status != 0:
         sys.stderr.write(output.getvalue())
         raise SystemExit(f"Bygget ({path}) feilet med status {status}")
@@ -356,10 +363,8 @@ def measure(
     browser: Browser, bases: dict[str, str], runs: int, timeout_s: float, network: Network
 ) -> dict[tuple[str, str, str], Cell]:
     """All loads, interleaved: every round visits every page, profile and path."""
-    cells = {
-        (page, profile.key, path): Cell() for page in PAGES for profile in PROFILES for path in PATHS
-    }
     combos = [(page, profile, path) for page in PAGES for profile in PROFILES for path in PATHS]
+    cells = {(page, profile.key, path): Cell() for page, profile, path in combos}
     for round_no in range(runs):
         order = combos if round_no % 2 == 0 else list(reversed(combos))
         for page, profile, path in order:
@@ -408,7 +413,7 @@ def print_table(cells: dict[tuple[str, str, str], Cell], runs: int) -> None:
                     f"{number(cell.median('responses'), width=5)} "
                     f"{number(cell.median('mermaid_files'), width=7)} "
                     f"{number(cell.median('diagrams'), width=6)} "
-                    f"{len(cell.loads):>2}/{runs:<2}"
+                    f"{f'{len(cell.loads)}/{runs}':>5}"
                 )
         print("-" * len(header))
 
@@ -500,9 +505,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     print()
 
     status = 0
+    labels = {profile.key: profile.label for profile in PROFILES}
     for (page, profile_key, path), cell in cells.items():
+        where = f"{page_name(page)}, {labels[profile_key]}, {path}"
         for line in cell.failures:
-            print(f"MERK: {page_name(page)} {profile_key} {path}: lasting feilet: {line}")
+            print(f"MERK: {where}: lasting feilet: {line}")
+        if not cell.loads:
+            print(f"FEIL: {where}: ingen vellykkede lastinger å sammenligne")
+            status = 1
     mermaid = network.mermaid("svg")
     if mermaid:
         print(f"FEIL: svg-varianten hentet {len(mermaid)} Mermaid-filer, f.eks. {mermaid[0]}")

@@ -30,6 +30,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+# This script measures what the client-side fallback costs (Mermaid's share of a page);
+# bench/diagram_speed.py compares it with the build-time SVG that is the default.
+os.environ.setdefault("HV_DIAGRAMS", "client")
 
 from playwright.sync_api import Browser, Request, Response, sync_playwright
 
