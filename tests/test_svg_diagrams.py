@@ -6,6 +6,7 @@ machine without the renderer falls back to drawing in the browser, never to a br
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -49,20 +50,61 @@ def test_a_node_click_lands_on_its_step_and_the_chart_is_described(
     assert page.locator("h2#n1-iverksett-tiltak").is_visible()
 
 
-def test_dark_mode_recolours_the_same_svg(svg_site: tuple[Served, Path], browser: Browser) -> None:
+def rgba(colour: str) -> tuple[float, float, float, float]:
+    values = [float(v) for v in re.findall(r"[\d.]+", colour)]
+    return values[0], values[1], values[2], values[3] if len(values) > 3 else 1.0
+
+
+def over(colour: str, background: str) -> tuple[float, float, float]:
+    """A (translucent) colour as seen over an opaque background."""
+    red, green, blue, alpha = rgba(colour)
+    under = rgba(background)
+    return (
+        red * alpha + under[0] * (1 - alpha),
+        green * alpha + under[1] * (1 - alpha),
+        blue * alpha + under[2] * (1 - alpha),
+    )
+
+
+def contrast(a: tuple[float, float, float], b: tuple[float, float, float]) -> float:
+    """WCAG contrast ratio of two opaque colours (0-255 per channel)."""
+
+    def luminance(colour: tuple[float, float, float]) -> float:
+        linear = [
+            c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+            for c in (v / 255 for v in colour)
+        ]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_dark_mode_recolours_the_same_svg_and_labels_stay_legible(
+    svg_site: tuple[Served, Path], browser: Browser
+) -> None:
     served, _project = svg_site
     page = browser.new_page()
     page.goto(served.url("niva-2/"))
     colours = """() => {
-      const rect = document.querySelector('.hv-svg svg .node rect');
-      const label = document.querySelector('.hv-svg svg .nodeLabel');
-      return [getComputedStyle(rect).fill, getComputedStyle(label).color];
+      const page = getComputedStyle(document.body).backgroundColor;
+      return [...document.querySelectorAll('.hv-svg svg g.node')].map(node => {
+        const box = node.querySelector('rect, polygon, path, circle');
+        const label = node.querySelector('.nodeLabel');
+        return [getComputedStyle(box).fill, getComputedStyle(label).color, page];
+      });
     }"""
     light = page.evaluate(colours)
     page.evaluate("() => document.body.setAttribute('data-md-color-scheme', 'slate')")
     dark = page.evaluate(colours)
-    assert light != dark
-    assert light[0] != light[1] and dark[0] != dark[1], "labels stand out from their boxes"
+    assert light and light != dark
+    checked = 0
+    for fill, text, background in light + dark:
+        if fill.startswith("rgb"):
+            box = over(fill, background)
+            assert contrast(box, over(text, background)) >= 4.5, (fill, text, background)
+            checked += 1
+    assert checked >= len(light), "every node's label is checked in both modes"
 
 
 def test_a_rebuild_draws_nothing_again(svg_site: tuple[Served, Path], tmp_path: Path) -> None:
