@@ -39,16 +39,17 @@ import yaml
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
+# The project folder, so that bench.common imports as it does for mypy.
+sys.path.append(str(Path(__file__).resolve().parent.parent))
+
+from bench.common import CONFIG, ROOT, add_model_argument
 from handlingsveileder import mkdocs_adapter
 from handlingsveileder.links import directory_url
 from handlingsveileder.pages import render_pages
 from handlingsveileder.sitemap import SiteMap
 from handlingsveileder.validate import load_models, select_model
 
-ROOT = Path(__file__).resolve().parent.parent
-CONFIG = ROOT / "mkdocs.yml"
 DATA = ROOT / "data" / "models.yaml"
-MODEL = "modum"
 
 
 @dataclass
@@ -96,12 +97,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         metavar="N",
         help="antall oppvarmingsrunder som ikke telles (standard: 1)",
     )
-    parser.add_argument(
-        "--model",
-        default=MODEL,
-        metavar="ID",
-        help=f"modellen som bygges (standard: {MODEL})",
-    )
+    add_model_argument(parser)
     parser.add_argument(
         "--no-subprocess",
         action="store_true",

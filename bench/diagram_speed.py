@@ -29,19 +29,16 @@ requested a Mermaid module.
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
 import http.server
 import io
 import os
-import socket
 import statistics
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager, redirect_stderr, redirect_stdout
+from collections.abc import Sequence
+from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,31 +46,18 @@ from urllib.parse import urlsplit
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
+# The project folder, so that bench.common imports as it does for mypy.
+sys.path.append(str(Path(__file__).resolve().parent.parent))
+
 from playwright.sync_api import Browser, Request, Response, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 
+from bench import common
 from handlingsveileder import cli
-from handlingsveileder.settings import ENV_DIAGRAMS
 
-ROOT = Path(__file__).resolve().parent.parent
-CONFIG = ROOT / "mkdocs.yml"
-MODEL = "modum"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-LOCAL_HOST = "127.0.0.1"
 MERMAID_PREFIX = "/assets/vendor/mermaid/"
 PAGES = ("", "niva-1/")
 PATHS = ("client", "svg")
-QUIET_SECONDS = 1.0
-"""The network must have been quiet this long before a load's bytes are counted."""
 SVG_TIME_TARGET = 0.25
 """The issue's target: svg time to diagram at most this share of client, slow profile."""
 SVG_BYTES_TARGET = 0.5
@@ -135,11 +119,6 @@ RECORD_DRAWN = """
 and the first animation frame in which every chart is drawn is stored on window."""
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         description=(
@@ -154,9 +133,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         metavar="N",
         help="antall lastinger per side, profil og variant (standard: 5)",
     )
-    parser.add_argument(
-        "--model", default=MODEL, metavar="ID", help=f"modellen som bygges (standard: {MODEL})"
-    )
+    common.add_model_argument(parser)
     parser.add_argument(
         "--timeout",
         type=float,
@@ -164,12 +141,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         metavar="S",
         help="lengste ventetid per lasting, i sekunder (standard: 90)",
     )
-    parser.add_argument(
-        "--chromium",
-        default=CHROMIUM,
-        metavar="FIL",
-        help=f"nettleseren som brukes (standard: {CHROMIUM}; lastes aldri ned)",
-    )
+    common.add_chromium_argument(parser)
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs må være minst 1")
@@ -208,18 +180,8 @@ class Network:
 
     requested: dict[str, list[str]] = field(default_factory=lambda: {p: [] for p in PATHS})
 
-    def foreign(self) -> list[str]:
-        return [url for urls in self.requested.values() for url in urls if is_foreign(url)]
-
     def mermaid(self, path: str) -> list[str]:
         return [url for url in self.requested[path] if is_mermaid(url)]
-
-
-def is_foreign(url: str) -> bool:
-    parts = urlsplit(url)
-    if parts.scheme in ("data", "blob", "about"):
-        return False
-    return parts.hostname != LOCAL_HOST
 
 
 def is_mermaid(url: str) -> bool:
@@ -272,7 +234,7 @@ def load_once(
             "() => window.__hvDrawnAt !== undefined", timeout=left_ms(deadline), polling=100
         )
         page.wait_for_load_state("load", timeout=left_ms(deadline))
-        while in_flight or time.monotonic() - last_activity[0] < QUIET_SECONDS:
+        while in_flight or time.monotonic() - last_activity[0] < common.QUIET_SECONDS:
             if time.monotonic() > deadline:
                 raise TimeoutError("nettverket ble aldri stille")
             page.wait_for_timeout(100)
@@ -298,33 +260,16 @@ def left_ms(deadline: float) -> float:
     return max(1.0, (deadline - time.monotonic()) * 1000)
 
 
-@contextmanager
-def diagrams_setting(value: str | None) -> Iterator[None]:
-    """HV_DIAGRAMS set to `value` (None: unset) for the duration, then as before."""
-    before = os.environ.get(ENV_DIAGRAMS)
-    if value is None:
-        os.environ.pop(ENV_DIAGRAMS, None)
-    else:
-        os.environ[ENV_DIAGRAMS] = value
-    try:
-        yield
-    finally:
-        if before is None:
-            os.environ.pop(ENV_DIAGRAMS, None)
-        else:
-            os.environ[ENV_DIAGRAMS] = before
-
-
 def build(model_id: str, site: Path, base: str, path: str) -> None:
     """`handlingsveileder build` of `model_id` for `base`, charts drawn as `path` says."""
     output = io.StringIO()
     with (
-        diagrams_setting("client" if path == "client" else None),
+        common.diagrams_setting("client" if path == "client" else None),
         redirect_stdout(output),
         redirect_stderr(output),
     ):
         status = cli.main(
-            ["build", "--model", model_id, "--config", str(CONFIG),
+            ["build", "--model", model_id, "--config", str(common.CONFIG),
              "--site-dir", str(site), "--site-url", base]
         )  # fmt: skip
     if status != 0:
@@ -336,23 +281,6 @@ def build(model_id: str, site: Path, base: str, path: str) -> None:
         sys.stderr.write(output.getvalue())
         found = "SVG i siden" if inline else "Mermaid-tekst i siden"
         raise SystemExit(f"Bygget ({path}) ga {found}; sammenligningen gir ingen mening")
-
-
-def serve(root: Path, sock: socket.socket) -> http.server.ThreadingHTTPServer:
-    handler = functools.partial(QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer((LOCAL_HOST, 0), handler, bind_and_activate=False)
-    server.socket.close()
-    server.socket = sock
-    server.server_address = sock.getsockname()
-    server.server_activate()
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
-def reserve_port() -> tuple[socket.socket, str]:
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind((LOCAL_HOST, 0))
-    return sock, f"http://{LOCAL_HOST}:{sock.getsockname()[1]}/"
 
 
 def page_name(page: str) -> str:
@@ -455,13 +383,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         bases: dict[str, str] = {}
         try:
             for path in PATHS:
-                sock, base = reserve_port()
+                sock, base = common.reserve_port()
                 try:
                     build(args.model, Path(temp) / path, base, path)
                 except BaseException:
                     sock.close()
                     raise
-                servers.append(serve(Path(temp) / path, sock))
+                servers.append(common.serve(Path(temp) / path, sock))
                 bases[path] = base
             print(
                 f"Bygget {args.model} to ganger; client: {bases['client']}, svg: {bases['svg']}. "
@@ -471,7 +399,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(
-                    executable_path=args.chromium, args=CHROMIUM_ARGS
+                    executable_path=args.chromium, args=common.CHROMIUM_ARGS
                 )
                 try:
                     cells = measure(browser, bases, args.runs, args.timeout, network)
@@ -520,14 +448,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         print("svg-varianten hentet ingen Mermaid-filer (assets/vendor/mermaid/).")
     print(f"client-varianten hentet {len(network.mermaid('client'))} Mermaid-filer i alt.")
-    foreign = network.foreign()
-    if foreign:
-        print(f"FEIL: {len(foreign)} forespørsler til andre verter enn {LOCAL_HOST}:")
-        for url in sorted(set(foreign)):
-            print(f"  {url}")
+    everything = [url for urls in network.requested.values() for url in urls]
+    if common.report_foreign(everything, distinct=True):
         status = 1
-    else:
-        print(f"Ingen forespørsler til andre verter enn {LOCAL_HOST}.")
     return status
 
 

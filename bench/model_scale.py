@@ -37,8 +37,8 @@ import sys
 import tempfile
 import time
 import traceback
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager, redirect_stderr, redirect_stdout
+from collections.abc import Callable, Sequence
+from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,18 +46,19 @@ import yaml
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
+# The project folder, so that bench.common imports as it does for mypy.
+sys.path.append(str(Path(__file__).resolve().parent.parent))
+
+from bench.common import CONFIG, ROOT, diagrams_setting
 from handlingsveileder import cli
 from handlingsveileder.links import directory_url
 from handlingsveileder.pages import render_pages
-from handlingsveileder.settings import ENV_DIAGRAMS
 from handlingsveileder.validate import load_models
 
-ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from synthetic import synthetic_model  # noqa: E402
+from synthetic import synthetic_model
 
-CONFIG = ROOT / "mkdocs.yml"
 SIZES = (50, 200, 1000, 2000)
 PROJECT_FILES = ("mkdocs.yml", "hooks", "theme", "data", "docs")
 FRONT_PAGE = "index.md"
@@ -136,23 +137,6 @@ class Subject:
     def median(self, key: str) -> float | None:
         values = self.times.get(key)
         return statistics.median(values) if values else None
-
-
-@contextmanager
-def diagrams_setting(value: str | None) -> Iterator[None]:
-    """HV_DIAGRAMS set to `value` (None: unset) for the duration, then as before."""
-    before = os.environ.get(ENV_DIAGRAMS)
-    if value is None:
-        os.environ.pop(ENV_DIAGRAMS, None)
-    else:
-        os.environ[ENV_DIAGRAMS] = value
-    try:
-        yield
-    finally:
-        if before is None:
-            os.environ.pop(ENV_DIAGRAMS, None)
-        else:
-            os.environ[ENV_DIAGRAMS] = before
 
 
 def run_cli(args: list[str], subject: Subject, label: str, diagrams: str | None) -> float:

@@ -14,19 +14,15 @@ status 1 if the browser asked any host other than 127.0.0.1 for anything.
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
 import http.server
 import os
-import socket
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -34,33 +30,17 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 # bench/diagram_speed.py compares it with the build-time SVG that is the default.
 os.environ.setdefault("HV_DIAGRAMS", "client")
 
+# The project folder, so that bench.common imports as it does for mypy.
+sys.path.append(str(Path(__file__).resolve().parent.parent))
+
 from playwright.sync_api import Browser, Request, Response, sync_playwright
 
+from bench import common
 from handlingsveileder import mkdocs_adapter
 
-ROOT = Path(__file__).resolve().parent.parent
-CONFIG = ROOT / "mkdocs.yml"
-MODEL = "modum"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-LOCAL_HOST = "127.0.0.1"
 MERMAID_PREFIX = "assets/vendor/mermaid/"
 SEARCH_INDEX = "search/search_index.json"
 CATEGORIES = ["HTML", "CSS", "JS", "Mermaid (vendor)", "Søkeindeks", "Annet"]
-QUIET_SECONDS = 1.0
-"""The network must have been quiet this long before a page counts as loaded."""
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -70,9 +50,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
             "en side uten, side om side, og vis andelen som er Mermaid."
         )
     )
-    parser.add_argument(
-        "--model", default=MODEL, metavar="ID", help=f"modellen som bygges (standard: {MODEL})"
-    )
+    common.add_model_argument(parser)
     parser.add_argument(
         "--diagram-side",
         default="niva-1/",
@@ -85,12 +63,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         metavar="STI",
         help="siden uten flytskjema (standard: verktoy/)",
     )
-    parser.add_argument(
-        "--chromium",
-        default=CHROMIUM,
-        metavar="FIL",
-        help=f"nettleseren som brukes (standard: {CHROMIUM}; lastes aldri ned)",
-    )
+    common.add_chromium_argument(parser)
     parser.add_argument(
         "--detaljer", action="store_true", help="vis hvert eneste svar med størrelse"
     )
@@ -149,13 +122,6 @@ def category_of(url: str, base: str, content_type: str, resource_type: str) -> s
     if path.endswith((".js", ".mjs")) or "javascript" in content_type:
         return "JS"
     return "Annet"
-
-
-def is_foreign(url: str) -> bool:
-    parts = urlsplit(url)
-    if parts.scheme in ("data", "blob", "about"):
-        return False
-    return parts.hostname != LOCAL_HOST
 
 
 def record(response: Response, base: str) -> Fetched:
@@ -227,7 +193,7 @@ def visit(browser: Browser, base: str, path: str, *, expect_diagram: bool) -> Vi
             page.wait_for_selector("div.mermaid", state="attached", timeout=30_000)
         page.wait_for_load_state("networkidle")
         deadline = time.monotonic() + 30
-        while in_flight or time.monotonic() - last_activity[0] < QUIET_SECONDS:
+        while in_flight or time.monotonic() - last_activity[0] < common.QUIET_SECONDS:
             if time.monotonic() > deadline:
                 raise SystemExit(f"{path}: nettverket ble aldri stille")
             page.wait_for_timeout(100)
@@ -243,25 +209,19 @@ def visit(browser: Browser, base: str, path: str, *, expect_diagram: bool) -> Vi
 
 def build_and_serve(model_id: str, folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
     """Build the site for the address it will be served on, then serve it on 127.0.0.1."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind((LOCAL_HOST, 0))
-    base = f"http://{LOCAL_HOST}:{sock.getsockname()[1]}/"
+    sock, base = common.reserve_port()
     site = folder / "site"
     try:
         mkdocs_adapter.build_site(
-            CONFIG, mkdocs_adapter.BuildRequest.read(CONFIG, model_id), site, site_url=base
+            common.CONFIG,
+            mkdocs_adapter.BuildRequest.read(common.CONFIG, model_id),
+            site,
+            site_url=base,
         )
     except mkdocs_adapter.BuildFailed as failed:
         sock.close()
         raise SystemExit(f"Bygget feilet: {failed}") from None
-    handler = functools.partial(QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer((LOCAL_HOST, 0), handler, bind_and_activate=False)
-    server.socket.close()
-    server.socket = sock
-    server.server_address = sock.getsockname()
-    server.server_activate()
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return base, server
+    return base, common.serve(site, sock)
 
 
 def kib(n: int) -> str:
@@ -324,7 +284,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(
-                    executable_path=args.chromium, args=CHROMIUM_ARGS
+                    executable_path=args.chromium, args=common.CHROMIUM_ARGS
                 )
                 try:
                     diagram = visit(browser, base, args.diagram_side, expect_diagram=True)
@@ -384,14 +344,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"MERK: {v.path}: forespørsel feilet: {line}")
         for line in v.errors:
             print(f"MERK: {v.path}: feil i nettleseren: {line}")
-    foreign = [url for v in (diagram, plain) for url in v.requested if is_foreign(url)]
-    if foreign:
-        print(f"FEIL: {len(foreign)} forespørsler til andre verter enn {LOCAL_HOST}:")
-        for url in foreign:
-            print(f"  {url}")
+    if common.report_foreign([url for v in (diagram, plain) for url in v.requested]):
         status = 1
-    else:
-        print(f"Ingen forespørsler til andre verter enn {LOCAL_HOST}.")
     return status
 
 
