@@ -9,40 +9,26 @@ include bench/). Scripts that set environment variables before importing the pro
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import os
-import socket
-import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
+from handlingsveileder import chromium, local_server
 from handlingsveileder.settings import ENV_DIAGRAMS
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "mkdocs.yml"
 MODEL = "modum"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-LOCAL_HOST = "127.0.0.1"
+CHROMIUM = chromium.CHROMIUM
+CHROMIUM_ARGS = chromium.ARGS
+LOCAL_HOST = local_server.LOCAL_HOST
+QuietHandler = local_server.QuietHandler
+reserve_port = local_server.reserve_port
+serve = local_server.serve
 QUIET_SECONDS = 1.0
 """The network must have been quiet this long before a load counts as finished."""
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
 
 
 def is_foreign(url: str) -> bool:
@@ -81,27 +67,6 @@ def diagrams_setting(value: str | None) -> Iterator[None]:
             os.environ.pop(ENV_DIAGRAMS, None)
         else:
             os.environ[ENV_DIAGRAMS] = before
-
-
-def reserve_port() -> tuple[socket.socket, str]:
-    """A socket bound to a free port on LOCAL_HOST, and the site's address on it.
-
-    Bound before the build, so that `site_url` can name the port the site is served on."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind((LOCAL_HOST, 0))
-    return sock, f"http://{LOCAL_HOST}:{sock.getsockname()[1]}/"
-
-
-def serve(root: Path, sock: socket.socket) -> http.server.ThreadingHTTPServer:
-    """Serve the folder `root` on `sock` (from reserve_port) in a daemon thread."""
-    handler = functools.partial(QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer((LOCAL_HOST, 0), handler, bind_and_activate=False)
-    server.socket.close()
-    server.socket = sock
-    server.server_address = sock.getsockname()
-    server.server_activate()
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
 
 
 def add_model_argument(parser: argparse.ArgumentParser) -> None:

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
-import socket
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -18,6 +14,9 @@ from urllib.parse import urlsplit
 import pytest
 
 from handlingsveileder import cli
+from handlingsveileder.chromium import ARGS as CHROMIUM_ARGS
+from handlingsveileder.chromium import CHROMIUM
+from handlingsveileder.local_server import reserve_port, serve
 from handlingsveileder.settings import ENV_DIAGRAMS
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -26,16 +25,6 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "models.yaml"
 CONFIG = ROOT / "mkdocs.yml"
 MODELS = ["modum", "romskog", "bekymring-nynorsk", "bti-fem-steg", "samarbeidsmodellen"]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 OPEN_SHADOW_ROOTS = """
 (() => {
   const original = Element.prototype.attachShadow;
@@ -63,11 +52,6 @@ DIAGRAM_REPORT = f"""
 """
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @dataclass
 class Served:
     """A folder of built sites served on 127.0.0.1."""
@@ -88,17 +72,6 @@ class Served:
                 continue
             found.append(relative + "/")
         return found
-
-
-def serve(root: Path, sock: socket.socket) -> http.server.ThreadingHTTPServer:
-    handler = functools.partial(QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler, bind_and_activate=False)
-    server.socket.close()
-    server.socket = sock
-    server.server_address = sock.getsockname()
-    server.server_activate()
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
 
 
 @pytest.fixture(scope="session")
@@ -205,9 +178,7 @@ def built_and_served(
     """`handlingsveileder build ARGS` into `root`, with `site_url` set to the port it is then
     served on at 127.0.0.1 (instant navigation needs them to match). `diagrams` overrides
     the setting (`client`: drawn in the browser)."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
-    base = f"http://127.0.0.1:{sock.getsockname()[1]}/"
+    sock, base = reserve_port()
     with pytest.MonkeyPatch.context() as patch:
         if diagrams is not None:
             patch.setenv(ENV_DIAGRAMS, diagrams)

@@ -11,7 +11,16 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 CHROMIUM = os.environ.get("HV_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+"""No sandbox (containers, root), no GPU, and none of the browser's own calls home."""
 T = TypeVar("T")
 
 

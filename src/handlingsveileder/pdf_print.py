@@ -10,33 +10,24 @@ splits a flowchart. A footer names the guide, the date of printing and the page 
 from __future__ import annotations
 
 import datetime
-import functools
-import http.server
 import os
-import threading
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from .chromium import run_in_chromium
+from .local_server import LOCAL_HOST, reserve_port, serve
 from .markup import html_text
 
 DRAWN = "() => document.querySelectorAll('.hv-diagram pre.mermaid').length === 0"
 """Every flowchart is drawn (build-time SVG has nothing left to draw)."""
 
 
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 def print_pdf(site_dir: Path, page: str, target: Path, footer: str) -> None:
     """Print `page` (a path in the built site) to `target`, written whole or not at all.
     Raises ChromiumUnavailable when the browser cannot run or print."""
-    handler = functools.partial(Quiet, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    origin = f"http://127.0.0.1:{server.server_address[1]}/"
+    sock, origin = reserve_port()
+    server = serve(site_dir, sock)
     partial = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
         run_in_chromium(lambda browser: print_in(browser, origin + page, partial, footer))
@@ -69,7 +60,7 @@ def print_in(browser: Any, url: str, target: Path, footer: str) -> None:
 
 
 def only_local(route: Any) -> None:
-    if urlsplit(route.request.url).hostname == "127.0.0.1":
+    if urlsplit(route.request.url).hostname == LOCAL_HOST:
         route.continue_()
     else:
         route.abort()
