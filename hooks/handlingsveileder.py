@@ -31,5 +31,9 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     return mkdocs_adapter.cache_templates(env, config)
 
 
+def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
+    return mkdocs_adapter.insert_diagrams(output, config)
+
+
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
     return mkdocs_adapter.watch_data(server, config)

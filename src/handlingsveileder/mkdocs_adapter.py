@@ -30,7 +30,7 @@ from .pages import Page as GeneratedPage
 from .pages import render_pages
 from .settings import Settings, SettingsError, from_config_file, resolve
 from .sitemap import SiteMap
-from .svg_render import RendererUnavailable, SvgRenderer, embed_svgs
+from .svg_render import RendererUnavailable, SvgRenderer, embed_svgs, insert_svgs
 from .validate import load_models, select_model
 
 COMMAND_VARIABLE = "HV_MKDOCS_COMMAND"
@@ -44,6 +44,8 @@ TEMPLATE_CACHE = Path(".cache/handlingsveileder/jinja")
 """The theme's templates compiled by Jinja, by name and source hash (safe to delete)."""
 STATE_KEY = "hv"
 """Where this build's model is kept on the config (also read by theme/main.html)."""
+SVG_KEY = "hv_svgs"
+"""Where this build's drawn flowcharts wait for their pages (see `insert_diagrams`)."""
 REQUEST_KEY = "hv_request"
 """Where `build_site` puts its `BuildRequest` for `configure`."""
 
@@ -171,7 +173,7 @@ def add_pages(files: Files, config: MkDocsConfig) -> Files:
 
     pages = render_pages(built.model, url_of, built.pdf_file)
     if built.settings.diagrams == "svg":
-        pages = with_svg_diagrams(pages, built.settings)
+        pages = with_svg_diagrams(pages, built.settings, config)
     for page in pages:
         existing = files.get_file_from_path(page.src_uri)
         if existing is not None and existing.generated_by is None:
@@ -183,15 +185,26 @@ def add_pages(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def with_svg_diagrams(pages: list[GeneratedPage], settings: Settings) -> list[GeneratedPage]:
-    """The pages with every flowchart drawn now, as SVG; unchanged (drawn in the reader's
-    browser) when the renderer cannot run here."""
+def with_svg_diagrams(
+    pages: list[GeneratedPage], settings: Settings, config: MkDocsConfig
+) -> list[GeneratedPage]:
+    """The pages with every flowchart drawn now, as SVG (kept on the config for
+    `insert_diagrams`); unchanged (drawn in the reader's browser) when the renderer cannot
+    run here."""
     renderer = SvgRenderer(settings.config_dir / VENDORED_MERMAID, settings.config_dir / SVG_CACHE)
     try:
-        return embed_svgs(pages, renderer)
+        embedded = embed_svgs(pages, renderer)
     except RendererUnavailable as problem:  # info, not warning: `--strict` must not fail
         log.info("Advarsel: flytskjemaene tegnes i nettleseren i stedet (%s)", problem)
         return pages
+    config.extra[SVG_KEY] = embedded.svgs
+    return embedded.pages
+
+
+def insert_diagrams(output: str, config: MkDocsConfig) -> str:
+    """on_post_page: the drawn flowcharts into the finished page."""
+    svgs = config.extra.get(SVG_KEY)
+    return insert_svgs(output, svgs) if isinstance(svgs, dict) and svgs else output
 
 
 def cache_templates(env: Environment, config: MkDocsConfig) -> Environment:

@@ -160,25 +160,51 @@ FENCE = re.compile(r"^```mermaid\n(.*?)^```$", re.MULTILINE | re.DOTALL)
 """A flowchart as the page renderers write it (see `pages.blocks.flowchart_block`)."""
 
 
-def embed_svgs(pages: list[Page], renderer: SvgRenderer) -> list[Page]:
-    """The pages with every Mermaid fence replaced by its SVG, drawn in one session.
+@dataclass(frozen=True)
+class Embedded:
+    """Pages whose Mermaid fences became empty placeholders, and the SVG for each."""
+
+    pages: list[Page]
+    svgs: dict[str, str]
+    """Placeholder key → SVG; `insert_svgs` puts them into the finished HTML."""
+
+
+def embed_svgs(pages: list[Page], renderer: SvgRenderer) -> Embedded:
+    """The pages with every Mermaid fence replaced by a placeholder for its SVG, all drawn
+    in one session. The SVG goes into the HTML only after MkDocs has rendered the page
+    (`insert_svgs`), so neither Markdown nor the search index has to read its markup.
 
     Raises RendererUnavailable (and changes nothing) when a chart cannot be drawn.
     """
     charts = [match[1] for page in pages for match in FENCE.finditer(page.markdown)]
     if not charts:
-        return pages
+        return Embedded(pages, {})
     drawn = renderer.render_all(charts)
+    svgs: dict[str, str] = {}
 
-    def inline(match: re.Match[str]) -> str:
-        svg = mark_targets(drawn[match[1]], match[1])
-        svg = BLANK_LINES.sub("\n", svg.strip())  # a blank line ends raw HTML
-        return f'<div class="hv-diagram hv-svg" data-search-exclude>\n{svg}\n</div>'
+    def placeholder(match: re.Match[str]) -> str:
+        key = renderer.key(match[1])[:20]
+        svgs[key] = mark_targets(drawn[match[1]], match[1]).strip()
+        return f'<div class="hv-diagram hv-svg" data-search-exclude data-hv-svg="{key}"></div>'
 
-    return [replace(page, markdown=FENCE.sub(inline, page.markdown)) for page in pages]
+    marked = [replace(page, markdown=FENCE.sub(placeholder, page.markdown)) for page in pages]
+    return Embedded(marked, svgs)
 
 
-BLANK_LINES = re.compile(r"\n\s*\n")
+PLACEHOLDER = re.compile(
+    r'(<div class="hv-diagram hv-svg" data-search-exclude) data-hv-svg="(\w+)"></div>'
+)
+
+
+def insert_svgs(html: str, svgs: dict[str, str]) -> str:
+    """A finished page with each placeholder filled with its SVG."""
+
+    def fill(match: re.Match[str]) -> str:
+        return f"{match[1]}>\n{svgs[match[2]]}\n</div>" if match[2] in svgs else match[0]
+
+    return PLACEHOLDER.sub(fill, html)
+
+
 CLICK = re.compile(r'^\s*click (n\d+) href "([^"]*)"', re.MULTILINE)
 NODE = re.compile(r'<g class="node[^"]*" id="[^"]*-flowchart-(n\d+)-\d+"')
 
