@@ -12,6 +12,7 @@ from .atomic import OutputError
 from .chromium import ChromiumUnavailable
 from .errors import ModelError, Problem
 from .model import Model
+from .pdf_print import pdf_name
 from .settings import DEFAULT_CONFIG, DEFAULT_DATA, ENV_MODEL, SettingsError
 from .validate import load_models, select_model
 
@@ -165,7 +166,7 @@ def run_build(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    made = f" med PDF ({', '.join(mkdocs_adapter.pdf_name(m) for m in chosen)})" if args.pdf else ""
+    made = f" med PDF ({', '.join(pdf_name(m) for m in chosen)})" if args.pdf else ""
     print(f"Bygget {', '.join(chosen)} til {site_dir}/{made}")
     return 0
 
@@ -173,7 +174,6 @@ def run_build(args: argparse.Namespace) -> int:
 def whole_guide_pdf(model: Model, site: Path) -> None:
     """Print the built site's whole-guide page to `<model id>.pdf` in the site's root."""
     from .i18n import labels
-    from .mkdocs_adapter import pdf_name
     from .pdf_print import footer_html, print_pdf
     from .sitemap import WHOLE
 

@@ -28,6 +28,7 @@ from .markup import html_text, theme_text
 from .model import Model
 from .pages import Page as GeneratedPage
 from .pages import render_pages
+from .pdf_print import pdf_name
 from .settings import Settings, SettingsError, from_config_file, resolve
 from .sitemap import SiteMap
 from .svg_render import RendererUnavailable, SvgRenderer, embed_svgs, insert_svgs
@@ -80,11 +81,6 @@ class ErrorState:
 
     report: str
     announce: str
-
-
-def pdf_name(model_id: str) -> str:
-    """The whole guide as PDF, in the root of the model's site."""
-    return f"{model_id}.pdf"
 
 
 def startup(command: str) -> None:

@@ -23,6 +23,11 @@ DRAWN = "() => document.querySelectorAll('.hv-diagram pre.mermaid').length === 0
 """Every flowchart is drawn (build-time SVG has nothing left to draw)."""
 
 
+def pdf_name(model_id: str) -> str:
+    """The whole guide as PDF, in the root of the model's site."""
+    return f"{model_id}.pdf"
+
+
 def print_pdf(site_dir: Path, page: str, target: Path, footer: str) -> None:
     """Print `page` (a path in the built site) to `target`, written whole or not at all.
     Raises ChromiumUnavailable when the browser cannot run or print."""

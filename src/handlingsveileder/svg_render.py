@@ -19,6 +19,7 @@ import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -88,9 +89,14 @@ class SvgRenderer:
     """The vendored Mermaid folder (with `mermaid.esm.min.mjs`, `chunks/`, `VERSION`)."""
     cache_dir: Path
 
+    @cached_property
+    def version(self) -> str:
+        """The vendored Mermaid's VERSION file (read once per build, not once per chart)."""
+        return (self.vendor_dir / "VERSION").read_text(encoding="utf-8").strip()
+
     def key(self, source: str) -> str:
-        version = (self.vendor_dir / "VERSION").read_text(encoding="utf-8").strip()
-        text = json.dumps([version, FORMAT, SETTINGS, source], sort_keys=True, ensure_ascii=False)
+        parts = [self.version, FORMAT, SETTINGS, source]
+        text = json.dumps(parts, sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
     def render_all(self, sources: Iterable[str]) -> dict[str, str]:
