@@ -109,15 +109,17 @@ class SiteText(HTMLParser):
 
 WHOLE_GUIDE = "utskrift"
 """The whole-guide page repeats every page, so it is checked on its own."""
+REPEATING = (WHOLE_GUIDE, "veiviser")
+"""Pages that repeat the level pages' text; a sentence must be found on the others."""
 
 
 def site_text(root: Path) -> str:
-    """The text of every page of a site, except the whole-guide page (or, given the
+    """The text of every page of a site, except the pages that repeat others (or, given the
     whole-guide page's HTML file as `root`, the text of that page alone)."""
     texts = []
     pages = [root] if root.is_file() else sorted(root.rglob("*.html"))
     for html in pages:
-        if root.is_dir() and html.parent.name == WHOLE_GUIDE:
+        if root.is_dir() and html.parent.name in REPEATING:
             continue
         parser = SiteText()
         parser.feed(html.read_text(encoding="utf-8"))

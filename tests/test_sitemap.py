@@ -22,11 +22,12 @@ def test_pages_in_navigation_order(models: dict[str, object]) -> None:
     sitemap = SiteMap(modum)
     kinds = [page.kind for page in sitemap.pages]
     levels, roles = len(modum.levels), len(modum.roles)
-    assert kinds[0] == "front"
-    assert kinds[1 : 1 + levels] == ["level"] * levels
-    assert kinds[1 + levels : 1 + levels + roles] == ["role"] * roles
-    assert kinds[1 + levels + roles] == "tool_index"
-    assert set(kinds[2 + levels + roles : -1]) == {"tool"}
+    assert kinds[:2] == ["front", "veiviser"]
+    assert sitemap.pages[1].src == "veiviser.md"
+    assert kinds[2 : 2 + levels] == ["level"] * levels
+    assert kinds[2 + levels : 2 + levels + roles] == ["role"] * roles
+    assert kinds[2 + levels + roles] == "tool_index"
+    assert set(kinds[3 + levels + roles : -1]) == {"tool"}
     assert kinds[-1] == "whole" and sitemap.pages[-1].src == "utskrift.md"
     assert len({page.src for page in sitemap.pages}) == len(sitemap.pages)
     assert [p.src for p in sitemap.pages if p.kind == "role"] == [

@@ -19,7 +19,7 @@ from handlingsveileder.i18n import labels
 from handlingsveileder.links import directory_url
 from handlingsveileder.mermaid import ENTITIES
 from handlingsveileder.pages import render_pages
-from handlingsveileder.sitemap import INDEX, WHOLE
+from handlingsveileder.sitemap import INDEX, VEIVISER, WHOLE
 from handlingsveileder.validate import load_models
 
 MODELS = load_models(DATA)
@@ -29,12 +29,12 @@ Way = tuple[str, str | None, str, bool]
 
 
 def level_pages() -> list[tuple[str, str, str]]:
-    """Every level page with a chart (the front page's overview and the whole-guide page,
-    which repeats the level pages' charts, are left out)."""
+    """Every level page with a chart (the front page's overview, and the veiviser and the
+    whole-guide page, which repeat the level pages' charts, are left out)."""
     found = []
     for model in MODELS.values():
         for page in render_pages(model, directory_url):
-            if "```mermaid" in page.markdown and page.src_uri not in (INDEX, WHOLE):
+            if "```mermaid" in page.markdown and page.src_uri not in (INDEX, VEIVISER, WHOLE):
                 found.append((model.id, page.src_uri, page.markdown))
     return found
 

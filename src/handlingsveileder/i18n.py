@@ -111,6 +111,92 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "kind_system": "fagsystem",
         "formats": "Formater",
         "source": "Kilde",
+        "veiviser_title": "Veiviser",
+        "veiviser_intro": (
+            "Veiviseren tar deg gjennom veilederen ett steg om gangen: hva du gjør, fristen, hvem "
+            "som har ansvaret og hvilke verktøy du bruker. Ved et veivalg velger du det som "
+            "passer. Valgene dine står bare i sidens adresse (etter #): du kan dele lenken eller "
+            "laste siden på nytt, og ingenting blir lagret."
+        ),
+        "vv_back": "Tilbake",
+        "vv_back_to": "Tilbake til {step}",
+        "vv_restart": "Start på nytt",
+        "vv_choices": "Dine valg",
+        "vv_no_choices": "Du har ikke valgt noe ennå.",
+        "vv_change": "Endre",
+        "vv_change_in": "Endre svaret i {step}",
+        "vv_step": "Steg {number}",
+        "vv_step_titled": "Steget «{title}»",
+        "vv_answer": "{step}, svar:",
+        "vv_onward": "{step}, videre til:",
+        "vv_choose": "Hva passer best?",
+        "vv_together": (
+            "Disse stegene gjelder samtidig. Velg hvilket du vil se først; med «Tilbake» kan du "
+            "se det andre etterpå."
+        ),
+        "vv_start_title": "Her starter veilederen",
+        "vv_fork_title": "Videre til flere steg",
+        "vv_you_chose": "Du valgte",
+        "vv_end_title": "Saken avsluttes",
+        "vv_end_case": "Avslutt saken",
+        "vv_what_now": "Hva nå?",
+        "vv_advice": "Publiseringsverktøyets råd, ikke kommunens tekst",
+        "vv_advice_end": (
+            "Avslutt oppfølgingen slik rutinene i tjenesten din krever, og dokumenter hva som er "
+            "gjort. Oppstår det en ny bekymring, starter du på nytt."
+        ),
+        "vv_advice_report": (
+            "Send meldingen slik kommunen har bestemt, og dokumenter at den er sendt. Fortsett å "
+            "følge opp barnet i tjenesten din. Er barnet i akutt fare, ring politiet på 112."
+        ),
+        "vv_advice_coordinator": (
+            "Arbeidet går videre med en koordinator eller en individuell plan. Avklar hvem som "
+            "er koordinator, og hva tjenesten din skal bidra med."
+        ),
+        "vv_advice_lower-level": (
+            "Arbeidet går videre på et lavere nivå. Avtal hvem som følger opp barnet, og når "
+            "dere ser på saken igjen."
+        ),
+        "vv_advice_handover": (
+            "En annen tjeneste tar over. Avklar hva som skal overføres, og at de foresatte vet "
+            "hvem som har ansvaret nå."
+        ),
+        "vv_advice_continue": (
+            "Samarbeidet fortsetter uten flere trinn i veilederen. Avtal når dere vurderer "
+            "saken på nytt."
+        ),
+        "vv_advice_open": (
+            "Veilederen sier ikke hva som skjer her. Drøft med lederen din hva som er neste steg."
+        ),
+        "vv_where": "Her er du i flytskjemaet",
+        "vv_read_level": "Les hele nivået",
+        "sit_acute": "Akutt: mistanke om vold eller overgrep",
+        "sit_start": "Jeg er bekymret – start her",
+        "sit_start_text": "Veilederen starter med",
+        "sit_start_wizard": "Gå gjennom stegene med veiviseren",
+        "sit_levels": "Nivåene",
+        "sit_decision": "Jeg står ved en beslutning",
+        "sit_decision_text": "Steg der du velger hvordan saken går videre:",
+        "nat_police": "Politiet",
+        "nat_medical": "Medisinsk nødhjelp",
+        "nat_alarm": "Alarmtelefonen for barn og unge",
+        "nat_all_day": "hele døgnet",
+        "nat_child_welfare": "Barnevernvakten",
+        "nat_via_police": "via politiet",
+        "em_compact": "Akutt – vold eller overgrep?",
+        "em_call": "Ring",
+        "national_title": "Nasjonale nødnumre",
+        "national_text": (
+            "Er et barn i akutt fare, eller mistenker du vold eller overgrep, ring straks:"
+        ),
+        "national_note": (
+            "Lagt til av publiseringsverktøyet, fordi kilden ikke oppgir numre. Kommunen kan slå "
+            "listen av."
+        ),
+        "diagram_scroll_hint": (
+            "Flytskjemaet er bredere enn skjermen: skyv sidelengs for å se resten, eller les "
+            "tekstversjonen under."
+        ),
     },
     "nn": {
         "front": "Framside",
@@ -215,6 +301,93 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "kind_system": "fagsystem",
         "formats": "Format",
         "source": "Kjelde",
+        "veiviser_title": "Vegvisar",
+        "veiviser_intro": (
+            "Vegvisaren tek deg gjennom rettleiaren eitt steg om gongen: kva du gjer, fristen, "
+            "kven som har ansvaret og kva verktøy du brukar. Ved eit vegval vel du det som "
+            "passar. Vala dine står berre i adressa til sida (etter #): du kan dele lenkja eller "
+            "laste sida på nytt, og ingenting vert lagra."
+        ),
+        "vv_back": "Tilbake",
+        "vv_back_to": "Tilbake til {step}",
+        "vv_restart": "Start på nytt",
+        "vv_choices": "Vala dine",
+        "vv_no_choices": "Du har ikkje valt noko enno.",
+        "vv_change": "Endre",
+        "vv_change_in": "Endre svaret i {step}",
+        "vv_step": "Steg {number}",
+        "vv_step_titled": "Steget «{title}»",
+        "vv_answer": "{step}, svar:",
+        "vv_onward": "{step}, vidare til:",
+        "vv_choose": "Kva passar best?",
+        "vv_together": (
+            "Desse stega gjeld samstundes. Vel kva du vil sjå fyrst; med «Tilbake» kan du sjå "
+            "det andre etterpå."
+        ),
+        "vv_start_title": "Her startar rettleiaren",
+        "vv_fork_title": "Vidare til fleire steg",
+        "vv_you_chose": "Du valde",
+        "vv_end_title": "Saka vert avslutta",
+        "vv_end_case": "Avslutt saka",
+        "vv_what_now": "Kva no?",
+        "vv_advice": "Råd frå publiseringsverktøyet, ikkje teksten til kommunen",
+        "vv_advice_end": (
+            "Avslutt oppfølginga slik rutinane i tenesta di krev, og dokumenter kva som er gjort. "
+            "Oppstår det ei ny bekymring, startar du på nytt."
+        ),
+        "vv_advice_report": (
+            "Send meldinga slik kommunen har bestemt, og dokumenter at ho er send. Hald fram med "
+            "å følgje opp barnet i tenesta di. Er barnet i akutt fare, ring politiet på 112."
+        ),
+        "vv_advice_coordinator": (
+            "Arbeidet går vidare med ein koordinator eller ein individuell plan. Avklar kven som "
+            "er koordinator, og kva tenesta di skal bidra med."
+        ),
+        "vv_advice_lower-level": (
+            "Arbeidet går vidare på eit lågare nivå. Avtal kven som følgjer opp barnet, og når "
+            "de ser på saka igjen."
+        ),
+        "vv_advice_handover": (
+            "Ei anna teneste tek over. Avklar kva som skal overførast, og at dei føresette veit "
+            "kven som har ansvaret no."
+        ),
+        "vv_advice_continue": (
+            "Samarbeidet held fram utan fleire trinn i rettleiaren. Avtal når de vurderer saka "
+            "på nytt."
+        ),
+        "vv_advice_open": (
+            "Rettleiaren seier ikkje kva som skjer her. Drøft med leiaren din kva som er neste "
+            "steg."
+        ),
+        "vv_where": "Her er du i flytskjemaet",
+        "vv_read_level": "Les heile nivået",
+        "sit_acute": "Akutt: mistanke om vald eller overgrep",
+        "sit_start": "Eg er bekymra – start her",
+        "sit_start_text": "Rettleiaren startar med",
+        "sit_start_wizard": "Gå gjennom stega med vegvisaren",
+        "sit_levels": "Nivåa",
+        "sit_decision": "Eg står ved ei avgjerd",
+        "sit_decision_text": "Steg der du vel korleis saka går vidare:",
+        "nat_police": "Politiet",
+        "nat_medical": "Medisinsk naudhjelp",
+        "nat_alarm": "Alarmtelefonen for barn og unge",
+        "nat_all_day": "heile døgeret",
+        "nat_child_welfare": "Barnevernsvakta",
+        "nat_via_police": "via politiet",
+        "em_compact": "Akutt – vald eller overgrep?",
+        "em_call": "Ring",
+        "national_title": "Nasjonale naudnummer",
+        "national_text": (
+            "Er eit barn i akutt fare, eller mistenkjer du vald eller overgrep, ring straks:"
+        ),
+        "national_note": (
+            "Lagt til av publiseringsverktøyet, fordi kjelda ikkje oppgjev nummer. Kommunen kan "
+            "slå lista av."
+        ),
+        "diagram_scroll_hint": (
+            "Flytskjemaet er breiare enn skjermen: skyv sidelengs for å sjå resten, eller les "
+            "tekstversjonen under."
+        ),
     },
 }
 

@@ -49,6 +49,9 @@ class Settings:
     diagrams: str = "svg"
     """`svg`: flowcharts drawn at build time and sent as SVG; `client`: drawn in the
     reader's browser by the vendored Mermaid (also the fallback for `svg`)."""
+    national_numbers: bool = True
+    """A model whose source gives no emergency numbers shows the national ones (112, 113,
+    116 111), marked as added by the publishing tool; `false` turns that off."""
 
     def chosen_model(self) -> str:
         if not self.model_id:
@@ -91,6 +94,12 @@ def resolve(
         raise SettingsError(
             f"{where}: ukjent verdi '{diagrams}' (bruk {' eller '.join(DIAGRAM_MODES)})"
         )
+    national = section.get("national_numbers", True)
+    if not isinstance(national, bool):
+        raise SettingsError(
+            f"extra.{SETTINGS_KEY}.national_numbers i mkdocs.yml må være true eller false, "
+            f"ikke '{national}'"
+        )
     return Settings(
         config_dir,
         data_path,
@@ -98,6 +107,7 @@ def resolve(
         origin,
         written,
         diagrams=diagrams,
+        national_numbers=national,
     )
 
 

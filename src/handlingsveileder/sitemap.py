@@ -13,8 +13,10 @@ from . import graph
 from .i18n import labels
 from .model import Model
 
-PageKind = Literal["front", "level", "role", "tool_index", "tool", "whole"]
+PageKind = Literal["front", "veiviser", "level", "role", "tool_index", "tool", "whole"]
 INDEX = "index.md"
+VEIVISER = "veiviser.md"
+"""The guide one step at a time (see `pages/veiviser.py`)."""
 WHOLE = "utskrift.md"
 """The whole guide on one page, for print and the PDF."""
 PAGE_ANCHOR = "hv-side-"
@@ -47,6 +49,9 @@ class SiteMap:
         words = labels(model.language)
         self.model = model
         pages = [PageEntry("front", INDEX, model.title, words["front"])]
+        pages.append(
+            PageEntry("veiviser", VEIVISER, words["veiviser_title"], words["veiviser_title"])
+        )
         pages += [
             PageEntry("level", self.level_page(level.id), level.name, level.name, level.id)
             for level in model.levels

@@ -19,12 +19,14 @@ from .front import front_page
 from .level import level_page
 from .roles import role_page
 from .tools import tool_page, tools_index
+from .veiviser import veiviser_page
 from .whole_guide import whole_guide_page
 
 Renderer = Callable[[PageContext, PageEntry], list[str]]
 
 RENDERERS: dict[PageKind, Renderer] = {
     "front": front_page,
+    "veiviser": veiviser_page,
     "level": level_page,
     "role": role_page,
     "tool_index": tools_index,
@@ -40,10 +42,13 @@ class Page:
     markdown: str
 
 
-def render_pages(model: Model, url_of: UrlOf, pdf_file: str | None = None) -> list[Page]:
+def render_pages(
+    model: Model, url_of: UrlOf, pdf_file: str | None = None, national_numbers: bool = True
+) -> list[Page]:
     """Every page of the site for `model`, in navigation order; `pdf_file` is the site's
-    URL of the whole guide as PDF, when the build makes one."""
-    ctx = PageContext.for_model(model, url_of, pdf_file)
+    URL of the whole guide as PDF, when the build makes one; `national_numbers`: show the
+    national emergency numbers when the source gives none."""
+    ctx = PageContext.for_model(model, url_of, pdf_file, national_numbers)
     return [
         Page(entry.src, entry.title, finish(RENDERERS[entry.kind](ctx, entry)))
         for entry in ctx.sitemap.pages

@@ -21,6 +21,8 @@ class PageContext:
     stand on one page (the whole-guide page)."""
     pdf_file: str | None = None
     """The site-relative URL of the whole guide as PDF, when the build makes one."""
+    national_numbers: bool = True
+    """Show the national emergency numbers when the source gives none (see `emergency`)."""
     words: dict[str, str] = field(init=False)
     steps: dict[str, tuple[Level, Step]] = field(init=False)
     levels: dict[str, Level] = field(init=False)
@@ -32,9 +34,16 @@ class PageContext:
         object.__setattr__(self, "levels", self.model.level_index)
 
     @classmethod
-    def for_model(cls, model: Model, url_of: UrlOf, pdf_file: str | None = None) -> PageContext:
+    def for_model(
+        cls,
+        model: Model,
+        url_of: UrlOf,
+        pdf_file: str | None = None,
+        national_numbers: bool = True,
+    ) -> PageContext:
         sitemap = SiteMap(model)
-        return cls(model, sitemap, Links(sitemap, url_of), pdf_file=pdf_file)
+        links = Links(sitemap, url_of)
+        return cls(model, sitemap, links, pdf_file=pdf_file, national_numbers=national_numbers)
 
     def target_title(self, target: str) -> str:
         if target == END:

@@ -47,8 +47,13 @@ def exit_section(ctx: PageContext, level: Level, exit_id: str, page: str) -> lis
     ]
     if sources:
         out += labelled("hv-videre", ctx.words["comes_from"], ", ".join(sources))
-    if way_out.text:
-        out += [safe_markdown(way_out.text), ""]
+    return out + exit_body(ctx, exit_id, page)
+
+
+def exit_body(ctx: PageContext, exit_id: str, page: str) -> list[str]:
+    """What the employee does at an exit, and the tools and resources it needs."""
+    way_out = ctx.model.exits[exit_id]
+    out = [safe_markdown(way_out.text), ""] if way_out.text else []
     out += tool_list(ctx, way_out.tools, page)
     return out + resource_list(ctx, way_out.resources)
 
@@ -56,7 +61,26 @@ def exit_section(ctx: PageContext, level: Level, exit_id: str, page: str) -> lis
 def step_section(ctx: PageContext, level: Level, step: Step, page: str) -> list[str]:
     words = ctx.words
     out = [f"## {safe_inline(step.heading)} {{#{step.id}}}", ""]
-    out += facts(ctx, step, page)
+    out += step_body(ctx, step, page)
+    out += outcome_list(ctx, step, page)
+    follows = graph.successors(level, step)
+    if follows.plain:
+        targets = ", ".join(ctx.target_text(t, page) for t in follows.plain)
+        targets += guessed(ctx, step.inferred)
+        out += labelled("hv-videre", words["next"], targets)
+    elif step.end:
+        ending = words["may_end"] + guessed(ctx, step.inferred)
+        out += [f'<p class="hv-videre" markdown>{ending}</p>', ""]
+    elif step.open is not None:
+        ending = f"{words['open_end']}. {safe_inline(step.open)}"
+        out += [f'<p class="hv-videre hv-apen" markdown>**{ending}**</p>', ""]
+    return out
+
+
+def step_body(ctx: PageContext, step: Step, page: str) -> list[str]:
+    """What the employee does in a step: facts, note, text, lists, tools, resources, law."""
+    words = ctx.words
+    out = facts(ctx, step, page)
     if step.note:  # before the text it is about
         out += [f'!!! note "{words["note"]}"', "", indent(safe_markdown(step.note)), ""]
     if step.text:
@@ -71,18 +95,6 @@ def step_section(ctx: PageContext, level: Level, step: Step, page: str) -> list[
     out += legal_list(ctx, step.legal)
     if step.after:
         out += [safe_markdown(step.after), ""]
-    out += outcome_list(ctx, step, page)
-    follows = graph.successors(level, step)
-    if follows.plain:
-        targets = ", ".join(ctx.target_text(t, page) for t in follows.plain)
-        targets += guessed(ctx, step.inferred)
-        out += labelled("hv-videre", words["next"], targets)
-    elif step.end:
-        ending = words["may_end"] + guessed(ctx, step.inferred)
-        out += [f'<p class="hv-videre" markdown>{ending}</p>', ""]
-    elif step.open is not None:
-        ending = f"{words['open_end']}. {safe_inline(step.open)}"
-        out += [f'<p class="hv-videre hv-apen" markdown>**{ending}**</p>', ""]
     return out
 
 

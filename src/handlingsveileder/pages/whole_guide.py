@@ -28,7 +28,7 @@ def whole_guide_page(ctx: PageContext, entry: PageEntry) -> list[str]:
 
     words, model = ctx.words, ctx.model
     one_page = replace(ctx, links=OnePageLinks(ctx.sitemap, ctx.links.url_of))
-    parts = [page for page in ctx.sitemap.pages if page.kind != "whole"]
+    parts = [page for page in ctx.sitemap.pages if page.kind not in ("whole", "veiviser")]
     out = [f"# {safe_inline(model.title)} – {words['whole_title'].lower()}", ""]
     out += [words["whole_intro"], ""]
     if ctx.pdf_file:
