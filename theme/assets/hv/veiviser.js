@@ -109,9 +109,12 @@
     this.answers();
     this.mark();
     if (focus) {
+      // The controls and what was chosen come into view; the screen's heading gets the
+      // focus, so a screen reader reads the new screen and Tab goes on from there.
+      this.root.scrollIntoView({ block: "start" });
       var heading = document.getElementById("vv-" + this.here + "-tittel");
       if (heading) {
-        heading.focus();
+        heading.focus({ preventScroll: true });
       }
     }
   };
