@@ -35,5 +35,9 @@ def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
     return mkdocs_adapter.insert_diagrams(output, config)
 
 
+def on_post_build(config: MkDocsConfig) -> None:
+    mkdocs_adapter.feed_search(config)
+
+
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
     return mkdocs_adapter.watch_data(server, config)

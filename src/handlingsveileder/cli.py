@@ -13,6 +13,7 @@ from .chromium import ChromiumUnavailable
 from .errors import ModelError, Problem
 from .model import Model
 from .pdf_print import pdf_name
+from .search_terms import glossary_beside, glossary_path, load_glossary
 from .settings import DEFAULT_CONFIG, DEFAULT_DATA, ENV_MODEL, SettingsError
 from .validate import load_models, select_model
 
@@ -107,6 +108,10 @@ def run_check(args: argparse.Namespace) -> int:
     count = f"{len(models)} modell" if len(models) == 1 else f"{len(models)} modeller"
     found = f", {len(warnings)} advarsler" if warnings else ""
     print(f"{path}: {count}, {steps} steg, ingen feil{found} ({', '.join(models)}).")
+    glossary = glossary_path(path)
+    if glossary.exists():  # the search words beside the models file (data/sokeord.yaml)
+        sets = len(load_glossary(glossary, str(glossary)).sets)
+        print(f"{glossary}: {sets} sett med søkeord, ingen feil.")
     return 0
 
 
@@ -132,6 +137,7 @@ def run_build(args: argparse.Namespace) -> int:
     shown = settings.data_shown
     warnings: list[Problem] = []
     models = load_models(settings.data, shown, settings.docs_dir, warnings)
+    glossary_beside(settings.data, shown)  # its mistakes stop the build before it starts
     print_warnings(warnings)
     if args.all:
         chosen = list(models)

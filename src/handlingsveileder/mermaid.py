@@ -174,12 +174,16 @@ def level_flowchart(
     levels = model.level_index
     steps = model.step_index
     own = {step.id for step in level.steps}
+    # An exit's section stands on the level's own page: an anchor there, or on this page
+    # when the chart is drawn on it (or on the whole-guide page).
+    level_page = href(level.id)
+    exit_page = "" if level_page.startswith("#") else level_page
 
     def target_node(target: str) -> str:
         if target == END:
             return chart.node(END, words["end"], "circle")
-        if target in model.exits:  # its section stands on this page
-            return exit_node(chart, model, target, words, f"#{target}")
+        if target in model.exits:
+            return exit_node(chart, model, target, words, f"{exit_page}#{target}")
         if target in own:
             return chart.node(target, steps[target][1].heading, "box", href(target))
         if target in levels:

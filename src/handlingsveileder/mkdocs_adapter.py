@@ -10,6 +10,7 @@ checked the models, and hands both over as one `BuildRequest` (see `build_site`)
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from collections.abc import Mapping
@@ -29,8 +30,9 @@ from .model import Model
 from .pages import Page as GeneratedPage
 from .pages import render_pages
 from .pdf_print import pdf_name
+from .search_terms import Glossary, enrich, glossary_beside, glossary_path
 from .settings import Settings, SettingsError, from_config_file, resolve
-from .sitemap import SiteMap
+from .sitemap import WHOLE, SiteMap
 from .svg_render import RendererUnavailable, SvgRenderer, embed_svgs, insert_svgs
 from .validate import load_models, select_model
 
@@ -73,6 +75,8 @@ class BuildState:
     settings: Settings
     announce: str
     pdf_file: str | None = None
+    glossary: Glossary | None = None
+    """The search words beside the models file (read with the models, checked up front)."""
 
 
 @dataclass(frozen=True)
@@ -102,6 +106,7 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
             for warning in warnings:  # info, not warning: `--strict` must not fail on them
                 log.info("Advarsel: %s", warning)
         model = select_model(dict(models), settings.chosen_model(), settings.model_origin)
+        glossary = glossary_beside(settings.data, settings.data_shown)
     except (ModelError, SettingsError) as error:
         report = error.report() if isinstance(error, ModelError) else str(error)
         if os.environ.get(COMMAND_VARIABLE) != "serve" or isinstance(request, BuildRequest):
@@ -113,7 +118,8 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
     config.theme["language"] = model.language  # Material has both `nb` and `nn`
     config.nav = escape_titles(SiteMap(model).nav())
     pdf_file = pdf_name(model.id) if isinstance(request, BuildRequest) and request.pdf else None
-    config.extra[STATE_KEY] = BuildState(model, settings, announce_html(model), pdf_file)
+    announce = announce_html(model, settings.national_numbers)
+    config.extra[STATE_KEY] = BuildState(model, settings, announce, pdf_file, glossary)
     return config
 
 
@@ -167,7 +173,7 @@ def add_pages(files: Files, config: MkDocsConfig) -> Files:
     def url_of(src_uri: str) -> str:
         return File.generated(config, src_uri, content="").url
 
-    pages = render_pages(built.model, url_of, built.pdf_file)
+    pages = render_pages(built.model, url_of, built.pdf_file, built.settings.national_numbers)
     if built.settings.diagrams == "svg":
         pages = with_svg_diagrams(pages, built.settings, config)
     for page in pages:
@@ -217,12 +223,30 @@ def cache_templates(env: Environment, config: MkDocsConfig) -> Environment:
 
 
 def watch_data(server: Any, config: MkDocsConfig) -> Any:
-    """on_serve: rebuild when the data file changes."""
+    """on_serve: rebuild when the data file or the search words change."""
     try:
-        server.watch(str(own_settings(config).data))
+        settings = own_settings(config)
+        server.watch(str(settings.data))
+        if glossary_path(settings.data).exists():
+            server.watch(str(glossary_path(settings.data)))
     except SettingsError as error:
         raise PluginError(str(error)) from None
     return server
+
+
+def feed_search(config: MkDocsConfig) -> None:
+    """on_post_build (after the search plugin has written its index): give every search
+    document the words a reader may search it by, bokmål and nynorsk, the parts of compound
+    words and the synonyms of the glossary beside the models file (`search_terms`)."""
+    built = state(config)
+    index_file = Path(config.site_dir) / "search" / "search_index.json"
+    if isinstance(built, ErrorState) or built.glossary is None or not index_file.is_file():
+        return
+    glossary = built.glossary
+    whole_guide = File.generated(config, WHOLE, content="").url
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    fed = enrich(index, glossary, demote=(whole_guide,))
+    index_file.write_text(json.dumps(fed, separators=(",", ":")), encoding="utf-8")
 
 
 class BuildFailed(Exception):
