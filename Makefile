@@ -51,6 +51,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/page_size.py
 	$(BIN)/python bench/diagram_speed.py
 	$(BIN)/python bench/model_scale.py
+	$(BIN)/python bench/label_size.py
 
 clean:
 	rm -rf site .site.* export

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import math
 import mimetypes
 import os
 import re
@@ -25,6 +26,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from .chromium import ChromiumUnavailable, run_in_chromium
+from .fences import region_attributes
 from .pages import Page
 
 ORIGIN = "http://hv-diagram.invalid"
@@ -190,15 +192,18 @@ def embed_svgs(pages: list[Page], renderer: SvgRenderer) -> Embedded:
 
     def placeholder(match: re.Match[str]) -> str:
         key = renderer.key(match[1])[:20]
-        svgs[key] = mark_targets(drawn[match[1]], match[1]).strip()
-        return f'<div class="hv-diagram hv-svg" data-search-exclude data-hv-svg="{key}"></div>'
+        svgs[key] = with_label_floor(mark_targets(drawn[match[1]], match[1])).strip()
+        return (
+            f'<div class="hv-diagram hv-svg" data-search-exclude {region_attributes(match[1])}'
+            f' data-hv-svg="{key}"></div>'
+        )
 
     marked = [replace(page, markdown=FENCE.sub(placeholder, page.markdown)) for page in pages]
     return Embedded(marked, svgs)
 
 
 PLACEHOLDER = re.compile(
-    r'(<div class="hv-diagram hv-svg" data-search-exclude) data-hv-svg="(\w+)"></div>'
+    r'(<div class="hv-diagram hv-svg" data-search-exclude[^>]*?) data-hv-svg="(\w+)"></div>'
 )
 
 
@@ -234,6 +239,42 @@ def target_id(href: str) -> str:
     if "#" in href:
         return href.rpartition("#")[2]
     return href.rstrip("/").rpartition("/")[2].removesuffix(".html")
+
+
+MIN_LABEL_PX = 12
+"""The smallest a label may be drawn on screen, in CSS pixels (the same number stands in
+`theme/assets/hv/diagram.js` for charts drawn in the reader's browser)."""
+DEFAULT_FONT_PX = 16.0
+"""Mermaid's own font size, where a chart's style does not say."""
+SVG_TAG = re.compile(r"<svg\b[^>]*>")
+VIEW_BOX = re.compile(r'\sviewBox="[-\d.]+[ ,]+[-\d.]+[ ,]+(\d+(?:\.\d+)?)[ ,]')
+FONT_SIZE = re.compile(r"<style>#[\w-]+\{[^}]*?font-size:\s*(\d+(?:\.\d+)?)px")
+"""The chart's own font size: the first rule of Mermaid's stylesheet, on the SVG's id (the
+labels inherit it; text in `<title>` could not be mistaken for it)."""
+STYLE = re.compile(r'\sstyle="([^"]*)"')
+
+
+def with_label_floor(svg: str) -> str:
+    """The SVG with the narrowest width at which its labels are still `MIN_LABEL_PX` on
+    screen, as `--hv-min-width` in its style: `diagram.css` holds the chart at least that
+    wide on screen (not in print), and its box scrolls sideways where the chart would
+    otherwise shrink to the column. Mermaid's `max-width` (the size it drew) stays the
+    largest it gets, so a chart that fits its column looks as before."""
+    tag = SVG_TAG.search(svg)
+    box = VIEW_BOX.search(tag[0]) if tag else None
+    if tag is None or box is None or float(box[1]) <= 0:
+        return svg
+    font = FONT_SIZE.search(svg)
+    font_px = float(font[1]) if font and float(font[1]) > 0 else DEFAULT_FONT_PX
+    # Whole pixels, rounded up, and one more, so layout rounding never takes a label below.
+    floor = f"--hv-min-width: {math.ceil(float(box[1]) * MIN_LABEL_PX / font_px) + 1}px"
+    style = STYLE.search(tag[0])
+    if style:
+        declarations = style[1].strip().rstrip(";")
+        opened = tag[0].replace(style[0], f' style="{declarations}; {floor};"', 1)
+    else:
+        opened = tag[0][:-1] + f' style="{floor};">'
+    return svg[: tag.start()] + opened + svg[tag.end() :]
 
 
 GEOMETRY = re.compile(

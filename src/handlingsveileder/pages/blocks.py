@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from .. import graph
 from ..banner import tel_href
-from ..markup import indent, md_link, quoted, safe_inline, safe_markdown
+from ..markup import html_text, indent, md_link, quoted, safe_inline, safe_markdown
 from ..model import END, Level
 from .context import PageContext
 
@@ -33,8 +33,22 @@ def emergency_box(ctx: PageContext) -> list[str]:
 
 
 def flowchart_block(ctx: PageContext, chart: str, text_version: list[str]) -> list[str]:
-    """A diagram with its text version right under it."""
-    return ["```mermaid", chart.rstrip("\n"), "```", "", *text_version_block(ctx, text_version)]
+    """A diagram with its text version right under it, and above it the hint that
+    `diagram.js` shows while the diagram is wider than its box (it then scrolls sideways
+    rather than shrink its labels below 12 px; see `svg_render.with_label_floor`).
+
+    The hint stands before the diagram, so that the text version stays the diagram's next
+    sibling; it is hidden without JavaScript and left out of the search index."""
+    hint = html_text(ctx.words["diagram_scroll_hint"])
+    return [
+        f'<p class="hv-diagram-hint" data-search-exclude hidden>{hint}</p>',
+        "",
+        "```mermaid",
+        chart.rstrip("\n"),
+        "```",
+        "",
+        *text_version_block(ctx, text_version),
+    ]
 
 
 def text_version_block(ctx: PageContext, text_version: list[str]) -> list[str]:
