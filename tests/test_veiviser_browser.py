@@ -98,6 +98,8 @@ def assert_screen_shows_the_model(page: Any, model: Model, screen: str) -> None:
         name = section.get_attribute("data-hv-navn")
         for link in section.locator(".hv-vv-valg a").all():
             assert name in link.text_content(), (screen, "control without its step")
+    acute = page.locator("[data-hv-styring] a.hv-vv-akutt")
+    assert acute.is_visible() and acute.get_attribute("href").endswith("/#akutt")
     if model.emergency or model.warnings:
         box = page.evaluate(
             "() => { const e = [...document.querySelectorAll('.hv-akutt__full, "

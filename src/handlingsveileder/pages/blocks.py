@@ -6,30 +6,9 @@ import re
 from collections.abc import Iterable
 
 from .. import graph
-from ..banner import tel_href
-from ..markup import html_text, indent, md_link, quoted, safe_inline, safe_markdown
+from ..markup import html_text, indent, md_link, safe_inline
 from ..model import END, Level
 from .context import PageContext
-
-
-def emergency_box(ctx: PageContext) -> list[str]:
-    """The emergency contacts and standing warnings as admonitions."""
-    model, words = ctx.model, ctx.words
-    out: list[str] = []
-    if model.emergency:
-        body = [safe_markdown(model.emergency.text), ""]
-        for contact in model.emergency.contacts:
-            line = f"- **{safe_inline(contact.name)}**"
-            if contact.phone:
-                line += f": {md_link(safe_inline(contact.phone), tel_href(contact.phone))}"
-            if contact.hours:
-                line += f" ({safe_inline(contact.hours)})"
-            body.append(line)
-        out += [f'!!! danger "{words["emergency"]}"', "", indent("\n".join(body)), ""]
-    for warning in model.warnings:
-        title = warning.title or words["warnings"]
-        out += [f'!!! warning "{quoted(title)}"', "", indent(safe_markdown(warning.text)), ""]
-    return out
 
 
 def flowchart_block(ctx: PageContext, chart: str, text_version: list[str]) -> list[str]:

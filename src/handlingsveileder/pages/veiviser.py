@@ -12,9 +12,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from .. import mermaid
+from ..emergency import emergency_view
+from ..links import relative_url
 from ..markup import html_text, indent, plain, safe_inline, safe_markdown
 from ..model import END, Step
-from ..sitemap import PageEntry
+from ..sitemap import INDEX, PageEntry
 from ..wizard import Choice, Screen, first_screen, screens
 from .blocks import flow_text, flowchart_block
 from .context import PageContext
@@ -42,7 +44,7 @@ def veiviser_page(ctx: PageContext, entry: PageEntry) -> list[str]:
         '<div class="hv-vv-styring" data-hv-styring hidden>'
         f'<button type="button" class="md-button" data-hv-tilbake>{words["vv_back"]}</button> '
         f'<button type="button" class="md-button" data-hv-omstart>{words["vv_restart"]}</button>'
-        "</div>",
+        f"{acute_link(ctx, page)}</div>",
         "",
     ]
     for _, step in ctx.model.all_steps():
@@ -60,6 +62,18 @@ def veiviser_page(ctx: PageContext, entry: PageEntry) -> list[str]:
         "",
     ]
     return out + charts(ctx, page)
+
+
+def acute_link(ctx: PageContext, page: str) -> str:
+    """«Akutt» beside the controls: the front page's emergency section, one tap away on every
+    screen (on a phone the emergency line at the bottom is there as well)."""
+    if emergency_view(ctx.model, ctx.national_numbers) is None and not ctx.model.warnings:
+        return ""
+    href = relative_url(ctx.links.url_of(INDEX), ctx.links.url_of(page)) + "#akutt"
+    return (
+        f' <a class="md-button hv-vv-akutt" href="{html_text(href)}">'
+        f"{html_text(ctx.words['emergency'])}</a>"
+    )
 
 
 def step_name(ctx: PageContext, step: Step) -> str:
