@@ -137,7 +137,7 @@ def run_build(args: argparse.Namespace) -> int:
     shown = settings.data_shown
     warnings: list[Problem] = []
     models = load_models(settings.data, shown, settings.docs_dir, warnings)
-    glossary_beside(settings.data, shown)  # its mistakes stop the build before it starts
+    glossary = glossary_beside(settings.data, shown)  # read once, before anything is built
     print_warnings(warnings)
     if args.all:
         chosen = list(models)
@@ -151,7 +151,7 @@ def run_build(args: argparse.Namespace) -> int:
                 out = staging / model_id if args.all else staging
                 url = f"{base_url.rstrip('/')}/{model_id}/" if (args.all and base_url) else base_url
                 request = mkdocs_adapter.BuildRequest(
-                    replace(settings, model_id=model_id), models, pdf=args.pdf
+                    replace(settings, model_id=model_id), models, glossary, pdf=args.pdf
                 )
                 mkdocs_adapter.build_site(config_file, request, out, site_url=url)
                 if args.pdf:

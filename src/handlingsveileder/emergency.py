@@ -42,3 +42,8 @@ def emergency_view(model: Model, national_numbers: bool) -> EmergencyView | None
         text = own.text if own else labels(model.language)["national_text"]
         return EmergencyView(text, national_contacts(model.language), True)
     return EmergencyView(own.text, (), False) if own else None
+
+
+def has_acute_section(model: Model, national_numbers: bool) -> bool:
+    """The front page has its «Akutt» section (`#akutt`): numbers to call or standing rules."""
+    return emergency_view(model, national_numbers) is not None or bool(model.warnings)

@@ -59,14 +59,18 @@ class BuildRequest:
 
     settings: Settings
     models: Mapping[str, Model]
+    glossary: Glossary
+    """The search words beside the models file, read once for every model built."""
     pdf: bool = False
     """The whole guide is also printed as `<model id>.pdf` (the pages link it)."""
 
     @classmethod
     def read(cls, config_file: Path, model_id: str | None = None) -> BuildRequest:
-        """Read the settings of `config_file` and check its models (raises ModelError)."""
+        """Read the settings of `config_file` and check its models and search words (raises
+        ModelError)."""
         settings = from_config_file(config_file, model=model_id)
-        return cls(settings, load_models(settings.data, settings.data_shown, settings.docs_dir))
+        models = load_models(settings.data, settings.data_shown, settings.docs_dir)
+        return cls(settings, models, glossary_beside(settings.data, settings.data_shown))
 
 
 @dataclass(frozen=True)
@@ -98,15 +102,15 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
     request = config.extra.get(REQUEST_KEY)
     try:
         if isinstance(request, BuildRequest):
-            settings, models = request.settings, request.models
+            settings, models, glossary = request.settings, request.models, request.glossary
         else:
             settings = own_settings(config)
             warnings: list[Problem] = []
             models = load_models(settings.data, settings.data_shown, settings.docs_dir, warnings)
             for warning in warnings:  # info, not warning: `--strict` must not fail on them
                 log.info("Advarsel: %s", warning)
+            glossary = glossary_beside(settings.data, settings.data_shown)
         model = select_model(dict(models), settings.chosen_model(), settings.model_origin)
-        glossary = glossary_beside(settings.data, settings.data_shown)
     except (ModelError, SettingsError) as error:
         report = error.report() if isinstance(error, ModelError) else str(error)
         if os.environ.get(COMMAND_VARIABLE) != "serve" or isinstance(request, BuildRequest):

@@ -7,7 +7,7 @@ import re
 
 from .. import graph, mermaid
 from ..banner import tel_href
-from ..emergency import emergency_view
+from ..emergency import emergency_view, has_acute_section
 from ..links import OnePageLinks, relative_url
 from ..markup import html_text, indent, md_link, plain, quoted, safe_inline, safe_markdown
 from ..sitemap import VEIVISER, WHOLE, PageEntry
@@ -103,9 +103,9 @@ def acute(ctx: PageContext) -> list[str]:
     """«Akutt»: who to call (the source's contacts, or the national numbers marked as the
     tool's) and the standing rules."""
     model, words = ctx.model, ctx.words
-    view = emergency_view(model, ctx.national_numbers)
-    if view is None and not model.warnings:
+    if not has_acute_section(model, ctx.national_numbers):
         return []
+    view = emergency_view(model, ctx.national_numbers)
     out = [f"## {words['sit_acute']} {{#akutt}}", ""]
     if view:
         body = [safe_markdown(view.text), ""]

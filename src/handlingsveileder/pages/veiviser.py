@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from .. import mermaid
-from ..emergency import emergency_view
+from ..emergency import has_acute_section
 from ..links import relative_url
 from ..markup import html_text, indent, plain, safe_inline, safe_markdown
 from ..model import END, Step
@@ -67,7 +67,7 @@ def veiviser_page(ctx: PageContext, entry: PageEntry) -> list[str]:
 def acute_link(ctx: PageContext, page: str) -> str:
     """«Akutt» beside the controls: the front page's emergency section, one tap away on every
     screen (on a phone the emergency line at the bottom is there as well)."""
-    if emergency_view(ctx.model, ctx.national_numbers) is None and not ctx.model.warnings:
+    if not has_acute_section(ctx.model, ctx.national_numbers):
         return ""
     href = relative_url(ctx.links.url_of(INDEX), ctx.links.url_of(page)) + "#akutt"
     return (
