@@ -31,8 +31,17 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     return mkdocs_adapter.cache_templates(env, config)
 
 
+def on_page_context(context: Any, page: Any, config: MkDocsConfig, nav: Any) -> Any:
+    mkdocs_adapter.describe(page, config)
+    return context
+
+
 def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
-    return mkdocs_adapter.insert_diagrams(output, config)
+    return mkdocs_adapter.finish_page(output, config)
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    return mkdocs_adapter.finish_page(output, config)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -82,7 +82,8 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     (Material's instant navigation needs that).
     """
     root = tmp_path_factory.mktemp("sites") / "site"
-    with built_and_served(root, ["--all", "--config", str(CONFIG)]) as served:
+    config = published_project(tmp_path_factory.mktemp("published")) / "mkdocs.yml"
+    with built_and_served(root, ["--all", "--config", str(config)]) as served:
         yield served
 
 
@@ -162,6 +163,30 @@ def copy_project(target: Path) -> Path:
             shutil.copytree(source, target / name)
         else:
             shutil.copy2(source, target / name)
+    return target
+
+
+ACCESSIBILITY = {
+    "statement": "https://uustatus.no/nb/erklaringer/publisert/0000-eksempel",
+    "feedback": "tilgjengelighet@kommune.example",
+}
+"""The accessibility statement of the test sites (a kommune sets its own in mkdocs.yml)."""
+
+
+def published_project(target: Path) -> Path:
+    """The project as a kommune publishes it: mkdocs.yml with its accessibility statement set,
+    beside links to the project's hooks, theme, data, docs and drawing cache (so the
+    flowcharts drawn before are reused)."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in ("hooks", "theme", "data", "docs", ".cache"):
+        (ROOT / name).mkdir(exist_ok=True)
+        (target / name).symlink_to(ROOT / name, target_is_directory=True)
+    marker = "    national_numbers: true\n"
+    config = CONFIG.read_text(encoding="utf-8")
+    assert marker in config, "mkdocs.yml: extra.handlingsveileder.national_numbers is gone"
+    statement = "".join(f"      {key}: {value}\n" for key, value in ACCESSIBILITY.items())
+    config = config.replace(marker, f"{marker}    accessibility:\n{statement}", 1)
+    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
     return target
 
 

@@ -62,11 +62,16 @@ def announce_html(model: Model, national_numbers: bool = True) -> str:
     if not parts:
         return draft
     body = "".join(parts)
-    compact = (
-        '<details class="hv-akutt__kort"><summary>'
-        f'<span class="hv-akutt__sporsmal">{html_text(words["em_compact"])}</span> '
-        f'<span class="hv-akutt__ring">{html_text(words["em_call"])}</span></summary>'
-        f"{body}</details>"
-    )
-    region = f'<div class="hv-akutt" role="region" aria-label="{html_text(words["emergency"])}">'
+    # Only the numbers make the bar «Akutt»; a bar of standing rules alone is a reminder.
+    if view:
+        name = words["emergency"]
+        summary = (
+            f'<span class="hv-akutt__sporsmal">{html_text(words["em_compact"])}</span> '
+            f'<span class="hv-akutt__ring">{html_text(words["em_call"])}</span>'
+        )
+    else:
+        name = words["warnings"]
+        summary = f'<span class="hv-akutt__sporsmal">{html_text(name)}</span>'
+    compact = f'<details class="hv-akutt__kort"><summary>{summary}</summary>{body}</details>'
+    region = f'<div class="hv-akutt" role="region" aria-label="{html_text(name)}">'
     return f'{draft}{region}<div class="hv-akutt__full">{body}</div>{compact}</div>'

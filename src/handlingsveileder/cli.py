@@ -14,7 +14,13 @@ from .errors import ModelError, Problem
 from .model import Model
 from .pdf_print import pdf_name
 from .search_terms import glossary_beside, glossary_path, load_glossary
-from .settings import DEFAULT_CONFIG, DEFAULT_DATA, ENV_MODEL, SettingsError
+from .settings import (
+    ACCESSIBILITY_MISSING,
+    DEFAULT_CONFIG,
+    DEFAULT_DATA,
+    ENV_MODEL,
+    SettingsError,
+)
 from .validate import load_models, select_model
 
 
@@ -100,7 +106,10 @@ def run_check(args: argparse.Namespace) -> int:
     if args.config.is_file():
         from .settings import from_config_file
 
-        docs_dir = from_config_file(args.config).docs_dir
+        settings = from_config_file(args.config)
+        docs_dir = settings.docs_dir
+        if settings.accessibility is None:
+            print(f"Advarsel: {ACCESSIBILITY_MISSING}", file=sys.stderr)
     warnings: list[Problem] = []
     models = load_models(path, str(path), docs_dir, warnings)
     print_warnings(warnings)
@@ -127,7 +136,7 @@ def run_build(args: argparse.Namespace) -> int:
     from . import mkdocs_adapter
     from .atomic import replace_dir
     from .collection import collection_index
-    from .settings import from_config_file
+    from .settings import from_config_file, read_config
 
     config_file: Path = args.config
     if not config_file.is_file():
@@ -139,11 +148,15 @@ def run_build(args: argparse.Namespace) -> int:
     models = load_models(settings.data, shown, settings.docs_dir, warnings)
     glossary = glossary_beside(settings.data, shown)  # read once, before anything is built
     print_warnings(warnings)
+    if settings.accessibility is None:
+        print(f"Advarsel: {ACCESSIBILITY_MISSING}", file=sys.stderr)
     if args.all:
         chosen = list(models)
     else:
         chosen = [select_model(models, settings.chosen_model(), settings.model_origin).id]
-    base_url = args.site_url
+    # Every site of --all lives in its own folder: its address (canonical links, the 404
+    # page's styles) ends in /<id>/, also when the address comes from mkdocs.yml.
+    base_url = args.site_url or (read_config(config_file).get("site_url") if args.all else None)
     site_dir: Path = args.site_dir or settings.config_dir / "site"
     try:
         with replace_dir(site_dir) as staging:

@@ -197,6 +197,28 @@ LABELS: Final[dict[str, dict[str, str]]] = {
             "Flytskjemaet er bredere enn skjermen: skyv sidelengs for å se resten, eller les "
             "tekstversjonen under."
         ),
+        "a11y_statement": "Tilgjengelighetserklæring",
+        "a11y_feedback": "Meld fra om feil og mangler i tilgjengeligheten",
+        "not_found_title": "Fant ikke siden",
+        "not_found_text": (
+            "Siden finnes ikke her, eller den er flyttet. Gå til forsiden, eller bruk søket "
+            "øverst på siden."
+        ),
+        "permalink": "Lenke til denne delen",
+        "search_dialog": "Søk i veilederen",
+        "desc_front": (
+            "Hva du gjør når du er bekymret for et barn: nivå for nivå, med frister, ansvar og "
+            "verktøy, og når du skal kontakte barnevernet eller politiet."
+        ),
+        "desc_veiviser": (
+            "Svar på noen spørsmål og se hva du skal gjøre nå, hvem som har ansvaret og hvilke "
+            "verktøy du bruker."
+        ),
+        "desc_level": "{name}: stegene, fristene, hvem som har ansvaret og verktøyene.",
+        "desc_role": "Stegene {name} har ansvaret for.",
+        "desc_tool": "{name}: et verktøy i veilederen.",
+        "desc_tool_index": "Verktøyene i veilederen: skjemaer, maler og veiledninger.",
+        "desc_whole": "Hele veilederen på én side, til utskrift.",
     },
     "nn": {
         "front": "Framside",
@@ -388,6 +410,28 @@ LABELS: Final[dict[str, dict[str, str]]] = {
             "Flytskjemaet er breiare enn skjermen: skyv sidelengs for å sjå resten, eller les "
             "tekstversjonen under."
         ),
+        "a11y_statement": "Tilgjengelegheitserklæring",
+        "a11y_feedback": "Meld frå om feil og manglar i tilgjengelegheita",
+        "not_found_title": "Fann ikkje sida",
+        "not_found_text": (
+            "Sida finst ikkje her, eller ho er flytta. Gå til framsida, eller bruk søket "
+            "øvst på sida."
+        ),
+        "permalink": "Lenkje til denne delen",
+        "search_dialog": "Søk i rettleiaren",
+        "desc_front": (
+            "Kva du gjer når du er uroa for eit barn: nivå for nivå, med fristar, ansvar og "
+            "verktøy, og når du skal kontakte barnevernet eller politiet."
+        ),
+        "desc_veiviser": (
+            "Svar på nokre spørsmål og sjå kva du skal gjere no, kven som har ansvaret og kva "
+            "verktøy du brukar."
+        ),
+        "desc_level": "{name}: stega, fristane, kven som har ansvaret og verktøya.",
+        "desc_role": "Stega {name} har ansvaret for.",
+        "desc_tool": "{name}: eit verktøy i rettleiaren.",
+        "desc_tool_index": "Verktøya i rettleiaren: skjema, malar og rettleiingar.",
+        "desc_whole": "Heile rettleiaren på éi side, til utskrift.",
     },
 }
 

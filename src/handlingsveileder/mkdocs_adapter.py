@@ -25,13 +25,16 @@ from mkdocs.structure.files import File, Files
 
 from .banner import announce_html
 from .errors import ModelError, Problem
+from .i18n import labels
 from .markup import html_text, theme_text
+from .markup_repair import repair_page
 from .model import Model
 from .pages import Page as GeneratedPage
 from .pages import render_pages
 from .pdf_print import pdf_name
 from .search_terms import Glossary, enrich, glossary_beside, glossary_path
-from .settings import Settings, SettingsError, from_config_file, resolve
+from .settings import ACCESSIBILITY_MISSING, Settings, SettingsError, from_config_file, resolve
+from .site_footer import footer_html
 from .sitemap import WHOLE, SiteMap
 from .svg_render import RendererUnavailable, SvgRenderer, embed_svgs, insert_svgs
 from .validate import load_models, select_model
@@ -48,9 +51,11 @@ TEMPLATE_CACHE = Path(".cache/handlingsveileder/jinja")
 STATE_KEY = "hv"
 """Where this build's model is kept on the config (also read by theme/main.html)."""
 SVG_KEY = "hv_svgs"
-"""Where this build's drawn flowcharts wait for their pages (see `insert_diagrams`)."""
+"""Where this build's drawn flowcharts wait for their pages (see `finish_page`)."""
 REQUEST_KEY = "hv_request"
 """Where `build_site` puts its `BuildRequest` for `configure`."""
+DESCRIPTIONS_KEY = "hv_descriptions"
+"""Where this build's pages' meta descriptions wait for their pages (see `describe`)."""
 
 
 @dataclass(frozen=True)
@@ -81,6 +86,13 @@ class BuildState:
     pdf_file: str | None = None
     glossary: Glossary | None = None
     """The search words beside the models file (read with the models, checked up front)."""
+    footer: str = ""
+    """The footer's links to the accessibility statement (see `site_footer`)."""
+
+    @property
+    def words(self) -> dict[str, str]:
+        """The site's words in the model's language (theme/404.html reads them)."""
+        return labels(self.model.language)
 
 
 @dataclass(frozen=True)
@@ -109,6 +121,8 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
             models = load_models(settings.data, settings.data_shown, settings.docs_dir, warnings)
             for warning in warnings:  # info, not warning: `--strict` must not fail on them
                 log.info("Advarsel: %s", warning)
+            if settings.accessibility is None:
+                log.info("Advarsel: %s", ACCESSIBILITY_MISSING)
             glossary = glossary_beside(settings.data, settings.data_shown)
         model = select_model(dict(models), settings.chosen_model(), settings.model_origin)
     except (ModelError, SettingsError) as error:
@@ -120,10 +134,16 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
     # Themes print the site name and navigation titles as HTML, in text and attributes.
     config.site_name = theme_text(name)
     config.theme["language"] = model.language  # Material has both `nb` and `nn`
+    # The headings' permalinks are titled in the site's language (Python-Markdown's toc says
+    # «Permanent link»).
+    toc = config.mdx_configs.setdefault("toc", {})
+    if toc.get("permalink"):
+        toc["permalink_title"] = labels(model.language)["permalink"]
     config.nav = escape_titles(SiteMap(model).nav())
     pdf_file = pdf_name(model.id) if isinstance(request, BuildRequest) and request.pdf else None
     announce = announce_html(model, settings.national_numbers)
-    config.extra[STATE_KEY] = BuildState(model, settings, announce, pdf_file, glossary)
+    footer = footer_html(settings.accessibility, model.language)
+    config.extra[STATE_KEY] = BuildState(model, settings, announce, pdf_file, glossary, footer)
     return config
 
 
@@ -178,6 +198,7 @@ def add_pages(files: Files, config: MkDocsConfig) -> Files:
         return File.generated(config, src_uri, content="").url
 
     pages = render_pages(built.model, url_of, built.pdf_file, built.settings.national_numbers)
+    config.extra[DESCRIPTIONS_KEY] = {page.src_uri: page.description for page in pages}
     if built.settings.diagrams == "svg":
         pages = with_svg_diagrams(pages, built.settings, config)
     for page in pages:
@@ -195,7 +216,7 @@ def with_svg_diagrams(
     pages: list[GeneratedPage], settings: Settings, config: MkDocsConfig
 ) -> list[GeneratedPage]:
     """The pages with every flowchart drawn now, as SVG (kept on the config for
-    `insert_diagrams`); unchanged (drawn in the reader's browser) when the renderer cannot
+    `finish_page`); unchanged (drawn in the reader's browser) when the renderer cannot
     run here."""
     renderer = SvgRenderer(settings.config_dir / VENDORED_MERMAID, settings.config_dir / SVG_CACHE)
     try:
@@ -207,10 +228,23 @@ def with_svg_diagrams(
     return embedded.pages
 
 
-def insert_diagrams(output: str, config: MkDocsConfig) -> str:
-    """on_post_page: the drawn flowcharts into the finished page."""
+def describe(page: Any, config: MkDocsConfig) -> None:
+    """on_page_context: the page's meta description (Material prints `page.meta.description`
+    into an attribute as it is, so it is escaped here)."""
+    descriptions = config.extra.get(DESCRIPTIONS_KEY)
+    if isinstance(descriptions, dict) and page.file.src_uri in descriptions:
+        page.meta["description"] = theme_text(descriptions[page.file.src_uri])
+
+
+def finish_page(output: str, config: MkDocsConfig) -> str:
+    """on_post_page and on_post_template: the drawn flowcharts into the finished page, and
+    the theme's markup repaired (`markup_repair`)."""
     svgs = config.extra.get(SVG_KEY)
-    return insert_svgs(output, svgs) if isinstance(svgs, dict) and svgs else output
+    if isinstance(svgs, dict) and svgs:
+        output = insert_svgs(output, svgs)
+    built = config.extra.get(STATE_KEY)
+    language = built.model.language if isinstance(built, BuildState) else "nb"
+    return repair_page(output, labels(language)["search_dialog"])
 
 
 def cache_templates(env: Environment, config: MkDocsConfig) -> Environment:

@@ -9,12 +9,15 @@ the folder of mkdocs.yml.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from .link_safety import url_field_problem as link_problem
 
 SETTINGS_KEY = "handlingsveileder"
 """`extra.handlingsveileder` in mkdocs.yml: `data` (the YAML file) and `model` (its id)."""
@@ -26,10 +29,35 @@ DEFAULT_CONFIG = Path("mkdocs.yml")
 
 
 DIAGRAM_MODES = ("svg", "client")
+EMAIL = re.compile(r"^[^@\s/:<>\"']+@[^@\s/:<>\"']+\.[a-zA-Z]{2,}$")
 
 
 class SettingsError(Exception):
     """A setting that cannot be used; the message is for the editor."""
+
+
+@dataclass(frozen=True)
+class Accessibility:
+    """The kommune's accessibility statement (tilgjengelighetserklæring), linked from every
+    page's footer: `extra.handlingsveileder.accessibility` in mkdocs.yml."""
+
+    statement: str
+    """Its address: the statement published on uustatus.no, or the kommune's own page."""
+    feedback: str | None = None
+    """Where readers report barriers: an e-mail address or a web address."""
+
+    @property
+    def feedback_href(self) -> str | None:
+        if self.feedback is None:
+            return None
+        return f"mailto:{self.feedback}" if EMAIL.match(self.feedback) else self.feedback
+
+
+ACCESSIBILITY_MISSING = (
+    f"extra.{SETTINGS_KEY}.accessibility mangler i mkdocs.yml: et offentlig nettsted skal "
+    "lenke til sin tilgjengelighetserklæring fra hver side. Sett `statement` til adressen på "
+    "uustatus.no (eller kommunens egen side) og `feedback` til e-postadressen for tilbakemeldinger"
+)
 
 
 @dataclass(frozen=True)
@@ -52,6 +80,8 @@ class Settings:
     national_numbers: bool = True
     """A model whose source gives no emergency numbers shows the national ones (112, 113,
     116 111), marked as added by the publishing tool; `false` turns that off."""
+    accessibility: Accessibility | None = None
+    """The accessibility statement every page links to; None: the build warns."""
 
     def chosen_model(self) -> str:
         if not self.model_id:
@@ -108,7 +138,47 @@ def resolve(
         written,
         diagrams=diagrams,
         national_numbers=national,
+        accessibility=read_accessibility(section.get("accessibility")),
     )
+
+
+def read_accessibility(section: object) -> Accessibility | None:
+    """`extra.handlingsveileder.accessibility`: `statement` (required) and `feedback`."""
+    where = f"extra.{SETTINGS_KEY}.accessibility"
+    if section is None:
+        return None
+    if not isinstance(section, Mapping):
+        raise SettingsError(
+            f"{where} i mkdocs.yml må være en oppslagstabell med `statement` og `feedback`"
+        )
+    unknown = sorted(str(key) for key in section if key not in ("statement", "feedback"))
+    if unknown:
+        raise SettingsError(
+            f"{where}.{unknown[0]} i mkdocs.yml: ukjent nøkkel (bruk statement og feedback)"
+        )
+    statement = section.get("statement")
+    if not isinstance(statement, str) or not statement.strip():
+        raise SettingsError(
+            f"{where}.statement i mkdocs.yml mangler: sett adressen til "
+            "tilgjengelighetserklæringen (på uustatus.no, eller kommunens egen side)"
+        )
+    statement = statement.strip()
+    if not statement.startswith(("https://", "http://")) or link_problem(statement):
+        problem = link_problem(statement) or f"'{statement}' er ingen nettadresse (https://…)"
+        raise SettingsError(f"{where}.statement i mkdocs.yml: {problem}")
+    feedback = section.get("feedback")
+    if feedback is not None:
+        if not isinstance(feedback, str) or not feedback.strip():
+            raise SettingsError(f"{where}.feedback i mkdocs.yml må være en e-postadresse")
+        feedback = feedback.strip()
+        if not EMAIL.match(feedback) and (
+            not feedback.startswith(("https://", "http://")) or link_problem(feedback)
+        ):
+            raise SettingsError(
+                f"{where}.feedback i mkdocs.yml: '{feedback}' er verken en e-postadresse "
+                "eller en nettadresse (https://…)"
+            )
+    return Accessibility(statement, feedback)
 
 
 def from_config_file(

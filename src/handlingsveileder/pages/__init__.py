@@ -15,6 +15,7 @@ from ..model import Model
 from ..sitemap import PageEntry, PageKind
 from .blocks import finish
 from .context import PageContext
+from .description import page_description
 from .front import front_page
 from .level import level_page
 from .roles import role_page
@@ -40,6 +41,8 @@ class Page:
     src_uri: str
     title: str
     markdown: str
+    description: str = ""
+    """Plain text for the page's meta description (see `description`)."""
 
 
 def render_pages(
@@ -50,7 +53,12 @@ def render_pages(
     national emergency numbers when the source gives none."""
     ctx = PageContext.for_model(model, url_of, pdf_file, national_numbers)
     return [
-        Page(entry.src, entry.title, finish(RENDERERS[entry.kind](ctx, entry)))
+        Page(
+            entry.src,
+            entry.title,
+            finish(RENDERERS[entry.kind](ctx, entry)),
+            page_description(ctx, entry),
+        )
         for entry in ctx.sitemap.pages
     ]
 
