@@ -27,6 +27,7 @@ from urllib.parse import unquote
 
 from .chromium import ChromiumUnavailable, run_in_chromium
 from .fences import region_attributes
+from .mermaid import CLASSES
 from .pages import Page
 
 ORIGIN = "http://hv-diagram.invalid"
@@ -37,6 +38,10 @@ THEME_CSS = """
   fill: var(--md-mermaid-node-bg-color, #eef);
   stroke: var(--md-mermaid-node-fg-color, #333);
 }
+.node[data-look] rect, .node[data-look] circle, .node[data-look] polygon,
+.node[data-look] path {
+  stroke: var(--md-mermaid-node-fg-color, #333);
+}
 .nodeLabel, .nodeLabel p, .label { color: var(--md-mermaid-label-fg-color, #111); }
 a .nodeLabel { text-decoration: underline; }
 .edgeLabel, .edgeLabel p {
@@ -45,14 +50,17 @@ a .nodeLabel { text-decoration: underline; }
 }
 .flowchart-link { stroke: var(--md-mermaid-edge-color, #333); }
 marker path { fill: var(--md-mermaid-edge-color, #333); stroke: none; }
-.cluster rect {
+.cluster rect, .cluster[data-look] rect {
   fill: var(--md-default-fg-color--lightest, #f4f4f4);
-  stroke: var(--md-default-fg-color--lighter, #999);
+  stroke: var(--md-default-fg-color--light, #666);
 }
 .cluster span, .cluster-label { color: var(--md-mermaid-label-fg-color, #111); }
 """
 """Our own colours for the charts, as the site's CSS variables, so light and dark mode both
-apply to an SVG drawn once (the fallbacks are for a page without the theme)."""
+apply to an SVG drawn once (the fallbacks are for a page without the theme). Every border
+is drawn in a colour with at least 3:1 contrast to the page in both modes (WCAG 1.4.11):
+the node colour also for Mermaid's "neo" look, which would otherwise stroke circles and
+subgraphs with a pale gradient, and a subgraph's border one step darker than Material's."""
 
 SETTINGS: dict[str, Any] = {
     "startOnLoad": False,
@@ -65,7 +73,15 @@ SETTINGS: dict[str, Any] = {
 }
 """The same drawing settings as the client-side loader, plus the theme above."""
 
-PAGE = """<!doctype html><html><head><meta charset="utf-8"></head>
+TEXT_SPACING = "line-height: 1.5; letter-spacing: 0.125em; word-spacing: 0.17em;"
+"""The text spacing a reader may set for themselves (WCAG 1.4.12: 0.12em between letters,
+0.16em between words, 1.5 lines; a little more here, as room for rounding; the paragraph
+spacing is left to `unparagraph`). The render page measures every label with it, so each
+box has room for the spaced text; the SVG itself does not carry it, so the site shows the
+text as usual, centred in its box (`LABEL_CSS`)."""
+
+PAGE = """<!doctype html><html><head><meta charset="utf-8">
+<style>foreignObject, foreignObject * { TEXT_SPACING }</style></head>
 <body style="font-family: -apple-system, BlinkMacSystemFont, Helvetica, Arial, sans-serif">
 <script type="module">
 import mermaid from "./mermaid.esm.min.mjs";
@@ -74,11 +90,12 @@ window.hvDraw = async (id, text, settings) => {
   return (await mermaid.render(id, text)).svg;
 };
 window.hvReady = true;
-</script></body></html>"""
+</script></body></html>""".replace("TEXT_SPACING", TEXT_SPACING)
 
 
-FORMAT = 2
-"""Raise when what is cached changes (2: geometry rounded by `compact`)."""
+FORMAT = 3
+"""Raise when what is cached changes (2: geometry rounded by `compact`; 3: labels measured
+with spaced text, no paragraphs, centred in their boxes, the report colour a variable)."""
 
 
 class RendererUnavailable(Exception):
@@ -97,7 +114,7 @@ class SvgRenderer:
         return (self.vendor_dir / "VERSION").read_text(encoding="utf-8").strip()
 
     def key(self, source: str) -> str:
-        parts = [self.version, FORMAT, SETTINGS, source]
+        parts = [self.version, FORMAT, SETTINGS, PAGE, LABEL_CSS, source]
         text = json.dumps(parts, sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -116,7 +133,7 @@ class SvgRenderer:
             drawn = self.draw(missing)
             self.cache_dir.mkdir(parents=True, exist_ok=True)
             for source, svg in drawn.items():
-                svg = compact(svg)
+                svg = compact(fit_labels(svg))
                 target = self.cache_dir / f"{wanted[source]}.svg"
                 partial = target.with_suffix(f".{os.getpid()}.tmp")
                 partial.write_text(svg, encoding="utf-8")
@@ -192,7 +209,7 @@ def embed_svgs(pages: list[Page], renderer: SvgRenderer) -> Embedded:
 
     def placeholder(match: re.Match[str]) -> str:
         key = renderer.key(match[1])[:20]
-        svgs[key] = with_label_floor(mark_targets(drawn[match[1]], match[1])).strip()
+        svgs[key] = valid_html(with_label_floor(mark_targets(drawn[match[1]], match[1]))).strip()
         return (
             f'<div class="hv-diagram hv-svg" data-search-exclude {region_attributes(match[1])}'
             f' data-hv-svg="{key}"></div>'
@@ -200,6 +217,22 @@ def embed_svgs(pages: list[Page], renderer: SvgRenderer) -> Embedded:
 
     marked = [replace(page, markdown=FENCE.sub(placeholder, page.markdown)) for page in pages]
     return Embedded(marked, svgs)
+
+
+LINKED_NODE_TITLE = re.compile(r'(<a\b[^>]*>)(<g class="node[^"]*"[^>]*?) title="([^"]*)"([^>]*>)')
+EMPTY_RECT = "<rect></rect>"
+SVG_ROLE = 'role="graphics-document document"'
+
+
+def valid_html(svg: str) -> str:
+    """Mermaid's SVG as valid HTML (the Nu HTML Checker): no empty `<rect>` (a label's
+    background without a size, which draws nothing); a linked node's tooltip as the link's
+    `<title>` (SVG has no `title` attribute; the `<title>` also names the link with the
+    step's whole text); one role on the `<svg>` (the checker rejects Mermaid's fallback list
+    `graphics-document document`)."""
+    svg = svg.replace(EMPTY_RECT, "")
+    svg = LINKED_NODE_TITLE.sub(lambda m: f"{m[1]}<title>{m[3]}</title>{m[2]}{m[4]}", svg)
+    return svg.replace(SVG_ROLE, 'role="graphics-document"')
 
 
 PLACEHOLDER = re.compile(
@@ -287,3 +320,70 @@ def compact(svg: str) -> str:
     """The SVG with its geometry rounded to a tenth of a pixel: the same picture, and a path
     that Mermaid writes with 15 decimals shrinks to a third (labels are left alone)."""
     return GEOMETRY.sub(lambda m: m[1] + LONG_NUMBER.sub(r"\1", m[2]) + '"', svg)
+
+
+LABEL_CSS = (
+    "#ID foreignObject { overflow: visible; }"
+    "#ID foreignObject > div { display: flex !important; flex-direction: column;"
+    " justify-content: center; box-sizing: border-box; width: 100% !important;"
+    " max-width: none !important; height: 100%; overflow-wrap: normal; }"
+    "#ID .hv-label-text { display: block; color: inherit; }"
+)
+"""Each label fills its box and sits in its middle. Mermaid sizes the box for the text as
+measured with spacing (`TEXT_SPACING`), so the text as usually shown is narrower than its
+box, or has fewer lines: centred both ways it looks as it did. Added after drawing, since
+Mermaid measures the label's own element to size the box. A word is never broken inside
+(the site's `overflow-wrap: break-word` would put the end of a word that fills its box to
+the pixel on a line below it), and a box does not cut off text that is wider after all
+(a reader's font wider than the build machine's). `#ID` stands for the SVG's id. (The same
+rules stand in `theme/assets/hv/diagram.js` for charts drawn in the reader's browser.)
+The text that was a paragraph takes its label's colour (Mermaid's `span` rule is dark)."""
+SVG_ID = re.compile(r'<svg\b[^>]*?\sid="([\w-]+)"')
+FOREIGN_OBJECT = re.compile(r"<foreignObject\b.*?</foreignObject>", re.DOTALL)
+LABEL_BOX = re.compile(r"<foreignObject\b[^>]*>")
+BOX_SIZE = re.compile(r'(\s(?:width|height)=")(\d+(?:\.\d+)?)"')
+PARAGRAPH = re.compile(r"<(/?)p\b([^>]*)>")
+REPORT_STROKE = re.search(r"stroke:(#[0-9a-fA-F]+)", CLASSES["hvReport"])
+"""The red of a report's border in `mermaid.CLASSES` (Mermaid writes it into the shape's
+own style, where no stylesheet can change it for dark mode)."""
+
+
+def fit_labels(svg: str) -> str:
+    """Mermaid's SVG made to hold a reader's own text spacing (WCAG 1.4.12) and dark mode:
+    labels without paragraphs (`unparagraph`), centred in their boxes (`LABEL_CSS`), and a
+    report's red border as `--hv-report-stroke` (diagram.css sets a lighter red for dark
+    mode, so it keeps 3:1 contrast with the page, WCAG 1.4.11)."""
+    svg = unparagraph(svg)
+    # Rounded up to the tenth that `compact` keeps: the box never gets narrower than its text.
+    svg = LABEL_BOX.sub(lambda tag: BOX_SIZE.sub(rounded_up, tag[0]), svg)
+    found = SVG_ID.search(svg)
+    if found and "</style>" in svg:
+        svg = svg.replace("</style>", LABEL_CSS.replace("#ID", f"#{found[1]}") + "</style>", 1)
+    if REPORT_STROKE:
+        colour = REPORT_STROKE[1]
+        svg = svg.replace(
+            f"stroke:{colour} !important", f"stroke:var(--hv-report-stroke, {colour}) !important"
+        )
+    return svg
+
+
+def rounded_up(size: re.Match[str]) -> str:
+    """`width="176.83"` → `width="176.9"` (a whole or one-decimal number stays as it is)."""
+    whole, _, decimals = size[2].partition(".")
+    if len(decimals) <= 1:
+        return size[0]
+    tenths = int(whole) * 10 + int(decimals[0]) + (1 if decimals[1:].strip("0") else 0)
+    return f'{size[1]}{tenths // 10}.{tenths % 10}"'
+
+
+def unparagraph(svg: str) -> str:
+    """Each `<p>` in a label a `<span class="hv-label-text">` shown as a block: a label is no
+    paragraph, and a reader's paragraph spacing (`p { margin-bottom: 2em }`, WCAG 1.4.12)
+    would push its text out of its box."""
+
+    def label(match: re.Match[str]) -> str:
+        return PARAGRAPH.sub(
+            lambda tag: "</span>" if tag[1] else f'<span class="hv-label-text"{tag[2]}>', match[0]
+        )
+
+    return FOREIGN_OBJECT.sub(label, svg)

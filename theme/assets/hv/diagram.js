@@ -104,6 +104,37 @@
     return svg.replace("</style>", rule + "</style>");
   }
 
+  /* The fallback, held to a reader's own text spacing (WCAG 1.4.12) and dark mode: as
+     svg_render.fit_labels. Mermaid measured each label with spacing (diagram.css), so each
+     label now fills its box and sits in its middle, whole words, never cut off; and a
+     report's red border becomes --hv-report-stroke (lighter in dark mode, diagram.css).
+     Mermaid's "neo" look strokes circles with a pale gradient and subgraphs in pale
+     colours: circles get the node colour, subgraphs the grey of the charts drawn at build
+     time (svg_render.THEME_CSS), with 3:1 contrast to the page (WCAG 1.4.11). */
+  var REPORT_STROKE = "stroke:#b3261e !important"; // as mermaid.CLASSES["hvReport"]
+
+  function fitLabels(id, svg) {
+    if (svg.indexOf("</style>") < 0) {
+      return svg;
+    }
+    var scope = "#" + CSS.escape(id);
+    var rules =
+      scope + " foreignObject{overflow:visible}" +
+      scope + " foreignObject>div{display:flex!important;flex-direction:column;" +
+      "justify-content:center;box-sizing:border-box;width:100%!important;" +
+      "max-width:none!important;height:100%;overflow-wrap:normal}" +
+      scope + " .node[data-look] rect," + scope + " .node[data-look] circle," +
+      scope + " .node[data-look] polygon," + scope + " .node[data-look] path" +
+      "{stroke:var(--md-mermaid-node-fg-color)}" +
+      // !important: Mermaid gives each subgraph a pale colour of its own, by a long selector.
+      scope + " .cluster rect{fill:var(--md-default-fg-color--lightest)!important;" +
+      "stroke:var(--md-default-fg-color--light)!important}";
+    return svg
+      .split(REPORT_STROKE)
+      .join("stroke:var(--hv-report-stroke, #b3261e) !important")
+      .replace("</style>", rules + "</style>");
+  }
+
   // mermaid-loader.js stands in window.mermaid's place; Material calls its render.
   var mermaid = window.mermaid;
   if (mermaid && typeof mermaid.render === "function" && !mermaid.hvLabelFloor) {
@@ -111,7 +142,8 @@
     mermaid.render = function (id, text) {
       return Promise.resolve(render.apply(mermaid, arguments)).then(function (result) {
         if (result && typeof result.svg === "string") {
-          return Object.assign({}, result, { svg: withLabelFloor(id, result.svg) });
+          var svg = fitLabels(id, withLabelFloor(id, result.svg));
+          return Object.assign({}, result, { svg: svg });
         }
         return result;
       });
