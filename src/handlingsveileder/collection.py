@@ -28,6 +28,10 @@ def collection_index(models: dict[str, Model]) -> str:
             "      body { font-family: system-ui, sans-serif; max-width: 40rem; margin: 2rem auto;",
             "             padding: 0 1rem; line-height: 1.5; color: #1a1a1a; }",
             "      a { color: #1a3d8f; } span { color: #444; }",
+            # WCAG 1.4.10: at 320 px the heading and long names wrap instead of
+            # widening the page.
+            "      h1 { font-size: clamp(1.5rem, 8vw, 2rem); line-height: 1.2; }",
+            "      h1, li { overflow-wrap: anywhere; hyphens: auto; }",
             "    </style>",
             "  </head>",
             "  <body>",

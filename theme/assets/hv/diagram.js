@@ -100,7 +100,12 @@
     }
     var fontPx = font && parseFloat(font[1]) > 0 ? parseFloat(font[1]) : DEFAULT_FONT_PX;
     var floor = Math.ceil((parseFloat(box[1]) * MIN_LABEL_PX) / fontPx) + 1;
-    var rule = "@media screen{#" + CSS.escape(id) + "{min-width:" + floor + "px}}";
+    // On paper the chart is scaled to the sheet: the page's print CSS cannot reach into the
+    // shadow root where the browser draws it.
+    var rule =
+      "@media screen{#" + CSS.escape(id) + "{min-width:" + floor + "px}}" +
+      "@media print{#" + CSS.escape(id) +
+      "{max-width:100%!important;max-height:200mm;width:auto;height:auto}}";
     return svg.replace("</style>", rule + "</style>");
   }
 
