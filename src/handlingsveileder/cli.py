@@ -103,16 +103,19 @@ def add_build_arguments(command: argparse.ArgumentParser) -> None:
 def run_check(args: argparse.Namespace) -> int:
     path: Path = args.file
     docs_dir = None
+    warnings_of_site: list[str] = []  # mkdocs.yml's, printed after the model's findings
     if args.config.is_file():
         from .settings import from_config_file
 
         settings = from_config_file(args.config)
         docs_dir = settings.docs_dir
         if settings.accessibility is None:
-            print(f"Advarsel: {ACCESSIBILITY_MISSING}", file=sys.stderr)
+            warnings_of_site.append(ACCESSIBILITY_MISSING)
     warnings: list[Problem] = []
     models = load_models(path, str(path), docs_dir, warnings)
     print_warnings(warnings)
+    for warning in warnings_of_site:
+        print(f"Advarsel: {warning}", file=sys.stderr)
     steps = sum(len(model.all_steps()) for model in models.values())
     count = f"{len(models)} modell" if len(models) == 1 else f"{len(models)} modeller"
     found = f", {len(warnings)} advarsler" if warnings else ""
@@ -148,12 +151,12 @@ def run_build(args: argparse.Namespace) -> int:
     models = load_models(settings.data, shown, settings.docs_dir, warnings)
     glossary = glossary_beside(settings.data, shown)  # read once, before anything is built
     print_warnings(warnings)
-    if settings.accessibility is None:
-        print(f"Advarsel: {ACCESSIBILITY_MISSING}", file=sys.stderr)
     if args.all:
         chosen = list(models)
     else:
         chosen = [select_model(models, settings.chosen_model(), settings.model_origin).id]
+    if settings.accessibility is None:  # (after the errors: a build that stops names only them)
+        print(f"Advarsel: {ACCESSIBILITY_MISSING}", file=sys.stderr)
     # Every site of --all lives in its own folder: its address (canonical links, the 404
     # page's styles) ends in /<id>/, also when the address comes from mkdocs.yml.
     base_url = args.site_url or (read_config(config_file).get("site_url") if args.all else None)
