@@ -96,11 +96,12 @@ def test_check_and_build_warn_without_a_statement(
 
 
 def test_every_page_of_every_site_links_the_statement(sites: Served) -> None:
-    pages = [sites.root / model / "404.html" for model in MODELS]
+    pages = [sites.root / "index.html"]  # the collection's index
+    pages += [sites.root / model / "404.html" for model in MODELS]
     pages += [sites.root / p / "index.html" for model in MODELS for p in sites.pages(model)]
     for page in pages:
         html = page.read_text(encoding="utf-8")
-        footer = html[html.index('<footer class="md-footer">') :]
+        footer = html[html.index("<footer") :]
         assert f'href="{ACCESSIBILITY["statement"]}"' in footer, page
         assert f'href="mailto:{ACCESSIBILITY["feedback"]}"' in footer, page
 

@@ -173,7 +173,7 @@ def run_build(args: argparse.Namespace) -> int:
                 if args.pdf:
                     whole_guide_pdf(models[model_id], out)
             if args.all:
-                index = collection_index({m: models[m] for m in chosen})
+                index = collection_index({m: models[m] for m in chosen}, settings.accessibility)
                 (staging / "index.html").write_text(index, encoding="utf-8")
     except mkdocs_adapter.BuildFailed as failed:
         print(

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from .markup import html_text
 from .model import Model
+from .settings import Accessibility
+from .site_footer import footer_html
 
 
-def collection_index(models: dict[str, Model]) -> str:
-    """An accessible HTML page with one link per model site (each in its own folder)."""
+def collection_index(models: dict[str, Model], accessibility: Accessibility | None = None) -> str:
+    """An accessible HTML page with one link per model site (each in its own folder), and
+    the footer's links to the accessibility statement like every other page."""
+    footer = footer_html(accessibility, "nb")
     items = []
     for model_id, model in models.items():
         place = f" – {html_text(model.kommune)}" if model.kommune else ""
@@ -42,6 +46,7 @@ def collection_index(models: dict[str, Model]) -> str:
             *items,
             "      </ul>",
             "    </main>",
+            *([f"    <footer>{footer}</footer>"] if footer else []),
             "  </body>",
             "</html>",
             "",
