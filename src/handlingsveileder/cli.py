@@ -14,13 +14,7 @@ from .errors import ModelError, Problem
 from .model import Model
 from .pdf_print import pdf_name
 from .search_terms import glossary_beside, glossary_path, load_glossary
-from .settings import (
-    ACCESSIBILITY_MISSING,
-    DEFAULT_CONFIG,
-    DEFAULT_DATA,
-    ENV_MODEL,
-    SettingsError,
-)
+from .settings import DEFAULT_CONFIG, DEFAULT_DATA, ENV_MODEL, SettingsError
 from .validate import load_models, select_model
 
 
@@ -105,12 +99,11 @@ def run_check(args: argparse.Namespace) -> int:
     docs_dir = None
     warnings_of_site: list[str] = []  # mkdocs.yml's, printed after the model's findings
     if args.config.is_file():
-        from .settings import from_config_file
+        from .settings import from_config_file, site_warnings
 
         settings = from_config_file(args.config)
         docs_dir = settings.docs_dir
-        if settings.accessibility is None:
-            warnings_of_site.append(ACCESSIBILITY_MISSING)
+        warnings_of_site = site_warnings(settings)
     warnings: list[Problem] = []
     models = load_models(path, str(path), docs_dir, warnings)
     print_warnings(warnings)
@@ -139,7 +132,7 @@ def run_build(args: argparse.Namespace) -> int:
     from . import mkdocs_adapter
     from .atomic import replace_dir
     from .collection import collection_index
-    from .settings import from_config_file, read_config
+    from .settings import from_config_file, read_config, site_warnings
 
     config_file: Path = args.config
     if not config_file.is_file():
@@ -155,8 +148,8 @@ def run_build(args: argparse.Namespace) -> int:
         chosen = list(models)
     else:
         chosen = [select_model(models, settings.chosen_model(), settings.model_origin).id]
-    if settings.accessibility is None:  # (after the errors: a build that stops names only them)
-        print(f"Advarsel: {ACCESSIBILITY_MISSING}", file=sys.stderr)
+    for warning in site_warnings(settings):  # after the errors: a failed build names only them
+        print(f"Advarsel: {warning}", file=sys.stderr)
     # Every site of --all lives in its own folder: its address (canonical links, the 404
     # page's styles) ends in /<id>/, also when the address comes from mkdocs.yml.
     base_url = args.site_url or (read_config(config_file).get("site_url") if args.all else None)

@@ -24,6 +24,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from .banner import announce_html
+from .branding import brand_css
 from .errors import ModelError, Problem
 from .i18n import labels
 from .markup import html_text, theme_text
@@ -33,7 +34,7 @@ from .pages import Page as GeneratedPage
 from .pages import render_pages
 from .pdf_print import pdf_name
 from .search_terms import Glossary, enrich, glossary_beside, glossary_path
-from .settings import ACCESSIBILITY_MISSING, Settings, SettingsError, from_config_file, resolve
+from .settings import Settings, SettingsError, from_config_file, resolve, site_warnings
 from .site_footer import footer_html
 from .sitemap import WHOLE, SiteMap
 from .svg_render import RendererUnavailable, SvgRenderer, embed_svgs, insert_svgs
@@ -88,6 +89,8 @@ class BuildState:
     """The search words beside the models file (read with the models, checked up front)."""
     footer: str = ""
     """The footer's links to the accessibility statement (see `site_footer`)."""
+    brand_css: str = ""
+    """The kommune's colours as Material's CSS variables (see `branding`)."""
 
     @property
     def words(self) -> dict[str, str]:
@@ -121,8 +124,8 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
             models = load_models(settings.data, settings.data_shown, settings.docs_dir, warnings)
             for warning in warnings:  # info, not warning: `--strict` must not fail on them
                 log.info("Advarsel: %s", warning)
-            if settings.accessibility is None:
-                log.info("Advarsel: %s", ACCESSIBILITY_MISSING)
+            for site_warning in site_warnings(settings):
+                log.info("Advarsel: %s", site_warning)
             glossary = glossary_beside(settings.data, settings.data_shown)
         model = select_model(dict(models), settings.chosen_model(), settings.model_origin)
     except (ModelError, SettingsError) as error:
@@ -143,7 +146,9 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
     pdf_file = pdf_name(model.id) if isinstance(request, BuildRequest) and request.pdf else None
     announce = announce_html(model, settings.national_numbers)
     footer = footer_html(settings.accessibility, model.language)
-    config.extra[STATE_KEY] = BuildState(model, settings, announce, pdf_file, glossary, footer)
+    config.extra[STATE_KEY] = BuildState(
+        model, settings, announce, pdf_file, glossary, footer, brand_css(settings.brand)
+    )
     return config
 
 

@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from .branding import HEX, Brand, brand_warnings
 from .link_safety import url_field_problem as link_problem
 
 SETTINGS_KEY = "handlingsveileder"
@@ -82,6 +83,8 @@ class Settings:
     116 111), marked as added by the publishing tool; `false` turns that off."""
     accessibility: Accessibility | None = None
     """The accessibility statement every page links to; None: the build warns."""
+    brand: Brand | None = None
+    """The kommune's colours (hex), in place of Material's named palette colours."""
 
     def chosen_model(self) -> str:
         if not self.model_id:
@@ -139,7 +142,41 @@ def resolve(
         diagrams=diagrams,
         national_numbers=national,
         accessibility=read_accessibility(section.get("accessibility")),
+        brand=read_brand(section.get("brand")),
     )
+
+
+def read_brand(section: object) -> Brand | None:
+    """`extra.handlingsveileder.brand`: `primary` (required) and `accent`, as #rrggbb."""
+    where = f"extra.{SETTINGS_KEY}.brand"
+    if section is None:
+        return None
+    if not isinstance(section, Mapping):
+        raise SettingsError(f"{where} i mkdocs.yml må være en oppslagstabell med `primary`")
+    unknown = sorted(str(key) for key in section if key not in ("primary", "accent"))
+    if unknown:
+        raise SettingsError(
+            f"{where}.{unknown[0]} i mkdocs.yml: ukjent nøkkel (bruk primary og accent)"
+        )
+    colours: dict[str, str | None] = {}
+    for key in ("primary", "accent"):
+        value = section.get(key)
+        if value is None and key == "accent":
+            colours[key] = None
+            continue
+        if not isinstance(value, str) or not HEX.match(value.strip()):
+            raise SettingsError(
+                f"{where}.{key} i mkdocs.yml: '{value}' er ingen farge; skriv den som #rrggbb "
+                'i anførselstegn, f.eks. "#005aa0"'
+            )
+        colours[key] = value.strip().lower()
+    return Brand(str(colours["primary"]), colours["accent"])
+
+
+def site_warnings(settings: Settings) -> list[str]:
+    """What mkdocs.yml lacks or gets wrong without stopping the build."""
+    found = [] if settings.accessibility else [ACCESSIBILITY_MISSING]
+    return found + brand_warnings(settings.brand)
 
 
 def read_accessibility(section: object) -> Accessibility | None:
