@@ -181,13 +181,29 @@ def published_project(target: Path) -> Path:
     for name in ("hooks", "theme", "data", "docs", ".cache"):
         (ROOT / name).mkdir(exist_ok=True)
         (target / name).symlink_to(ROOT / name, target_is_directory=True)
-    marker = "    national_numbers: true\n"
-    config = CONFIG.read_text(encoding="utf-8")
-    assert marker in config, "mkdocs.yml: extra.handlingsveileder.national_numbers is gone"
-    statement = "".join(f"      {key}: {value}\n" for key, value in ACCESSIBILITY.items())
-    config = config.replace(marker, f"{marker}    accessibility:\n{statement}", 1)
-    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
+    shutil.copy2(CONFIG, target / "mkdocs.yml")
+    set_site_setting(target / "mkdocs.yml", "accessibility", ACCESSIBILITY)
     return target
+
+
+def set_site_setting(config: Path, key: str, values: dict[str, str]) -> None:
+    """Add `key` with `values` under `extra.handlingsveileder` in the mkdocs.yml `config`."""
+    marker = "    national_numbers: true\n"
+    text = config.read_text(encoding="utf-8")
+    assert marker in text, "mkdocs.yml: extra.handlingsveileder.national_numbers is gone"
+    lines = "".join(f'      {name}: "{value}"\n' for name, value in values.items())
+    config.write_text(text.replace(marker, f"{marker}    {key}:\n{lines}", 1), encoding="utf-8")
+
+
+def one_step_model(level: str = "", step: str = "") -> str:
+    """models.yaml with one model `demo`: one level `niva-1` (`level`: more of its keys, one
+    per line) with one step `a` (`step`: more of its keys, in flow style)."""
+    more = "".join(f"      {line}\n" for line in level.splitlines())
+    return (
+        "demo:\n  title: Demo\n  language: nb\n  levels:\n    - id: niva-1\n"
+        f"      name: Nivå 1\n{more}      steps:\n"
+        f"        - {{id: a, title: A, end: true{', ' + step if step else ''}}}\n"
+    )
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import Browser, built_and_served
+from conftest import Browser, built_and_served, one_step_model, set_site_setting
 
 from handlingsveileder.branding import (
     SLATE,
@@ -19,16 +19,7 @@ from handlingsveileder.branding import (
 )
 from handlingsveileder.settings import SettingsError, resolve
 
-SMALL = """\
-demo:
-  title: Demo
-  language: nb
-  levels:
-    - id: niva-1
-      name: Nivå 1
-      steps:
-        - {id: a, title: A, text: "Se [rollen](https://example.org/).", end: true}
-"""
+SMALL = one_step_model(step='text: "Se [rollen](https://example.org/)."')
 
 
 def brand_of(section: object) -> Brand | None:
@@ -87,14 +78,7 @@ def test_the_brand_colour_is_applied_and_warned_about(
 ) -> None:
     (project_copy / "data" / "models.yaml").write_text(SMALL, encoding="utf-8")
     config = project_copy / "mkdocs.yml"
-    marker = "    national_numbers: true\n"
-    text = config.read_text(encoding="utf-8")
-    config.write_text(
-        text.replace(
-            marker, f'{marker}    brand:\n      primary: "#005aa0"\n      accent: "#e8e8e8"\n'
-        ),
-        encoding="utf-8",
-    )
+    set_site_setting(config, "brand", {"primary": "#005aa0", "accent": "#e8e8e8"})
     args = ["--config", str(config), "--model", "demo"]
     with built_and_served(tmp_path / "site", args, diagrams="client") as served:
         warned = capsys.readouterr().err

@@ -9,23 +9,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ACCESSIBILITY, MODELS, Browser, Served
+from conftest import ACCESSIBILITY, MODELS, Browser, Served, one_step_model
 
 from handlingsveileder import cli
 from handlingsveileder.settings import Accessibility, SettingsError, resolve
 from handlingsveileder.site_footer import footer_html
 
 MKDOCS = Path(sys.executable).with_name("mkdocs")
-SMALL = """\
-demo:
-  title: Demo
-  language: nb
-  levels:
-    - id: niva-1
-      name: Nivå 1
-      steps:
-        - {id: a, title: A, end: true}
-"""
+SMALL = one_step_model()
 
 
 def settings_with(accessibility: object) -> Accessibility | None:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import MODELS, Browser, Served
+from conftest import MODELS, Browser, Served, one_step_model
 
 from handlingsveileder import cli, mkdocs_adapter
 from handlingsveileder.banner import announce_html
@@ -20,17 +20,7 @@ from handlingsveileder.pages.description import LIMIT, shortened
 from handlingsveileder.validate import load_models
 
 DATA = Path(__file__).parents[1] / "data" / "models.yaml"
-SMALL = """\
-demo:
-  title: Demo
-  language: nb
-  levels:
-    - id: niva-1
-      name: Nivå 1
-      purpose: 'Når du undrer deg: "snakk" med <barnet> & foreldrene.'
-      steps:
-        - {id: a, title: A, end: true}
-"""
+SMALL = one_step_model(level="purpose: 'Når du undrer deg: \"snakk\" med <barnet> & foreldrene.'")
 
 
 def meta_description(html: str) -> str | None:
