@@ -46,6 +46,12 @@ from bench.common import CONFIG, ROOT, add_model_argument
 from handlingsveileder import mkdocs_adapter
 from handlingsveileder.links import directory_url
 from handlingsveileder.pages import render_pages
+from handlingsveileder.site_defaults import (
+    EXTRA_CSS,
+    EXTRA_JAVASCRIPT,
+    THEME_DIR,
+    markdown_extensions,
+)
 from handlingsveileder.sitemap import SiteMap
 from handlingsveileder.validate import load_models, select_model
 
@@ -147,18 +153,13 @@ def baseline_config(
     `with_theme` keeps the project's theme/ (as an absolute custom_dir) and its extra CSS/JS.
     """
     project = yaml.load(CONFIG.read_text(encoding="utf-8"), Loader=ConfigLoader)
-    theme = {key: value for key, value in project["theme"].items() if key != "custom_dir"}
+    theme = dict(project["theme"])
     extra_files: dict[str, Any] = {}
-    if with_theme:
-        theme["custom_dir"] = str(ROOT / project["theme"]["custom_dir"])
-        extra_files = {
-            "extra_css": project["extra_css"],
-            "extra_javascript": project["extra_javascript"],
-        }
+    if with_theme:  # what the adapter adds to every site (site_defaults), here without the hook
+        theme["custom_dir"] = str(THEME_DIR)
+        extra_files = {"extra_css": list(EXTRA_CSS), "extra_javascript": list(EXTRA_JAVASCRIPT)}
     extensions: list[Any] = [
-        ext
-        for ext in project["markdown_extensions"]
-        if not (isinstance(ext, dict) and ("pymdownx.superfences" in ext or "toc" in ext))
+        name for name in markdown_extensions() if name not in ("pymdownx.superfences", "toc")
     ]
     # The same extensions; Mermaid configured the way Material's documentation does it.
     slugify = PythonTag("object/apply:pymdownx.slugs.slugify", {"kwds": {"case": "lower"}})

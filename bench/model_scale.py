@@ -11,7 +11,7 @@ temporary folder, one file per model. For each size, in the same run and interle
   `HV_DIAGRAMS=client` so that drawing charts in Chromium does not dominate;
 * with `--svg`, also the default build that draws every chart as SVG: once with an empty
   chart cache ("cold") and once more right after it ("warm"). These run in a temporary
-  copy of mkdocs.yml, hooks/, theme/, data/ and docs/, so the project's own cache under
+  copy of mkdocs.yml, hooks/, data/ and docs/, so the project's own cache under
   `.cache/handlingsveileder/svg` is left alone.
 
 The site of each build is measured too: all files, the HTML pages only, and the largest
@@ -60,7 +60,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from synthetic import synthetic_model
 
 SIZES = (50, 200, 1000, 2000)
-PROJECT_FILES = ("mkdocs.yml", "hooks", "theme", "data", "docs")
+PROJECT_FILES = ("mkdocs.yml", "hooks", "data", "docs")
 FRONT_PAGE = "index.md"
 
 
@@ -180,7 +180,7 @@ def page_url(path: str) -> str:
 
 
 def copy_project(target: Path) -> Path:
-    """A copy of the project's config, hooks, theme, data and docs in `target`."""
+    """A copy of the project's config, hooks, data and docs in `target`."""
     target.mkdir(parents=True, exist_ok=True)
     for name in PROJECT_FILES:
         source = ROOT / name

@@ -25,7 +25,7 @@ PACKAGES = {
     "mermaid": {
         "version": "12.3.0",
         "integrity": "sha512-4113TdXeLAsMruJ79OpFL5O8+LTFXhQqZ260rF3tgUmiNAtRm4Uume04I+65PRN6yZ69J4f8rVYWW8zRk65UYw==",  # noqa: E501
-        "target": ROOT / "theme/assets/vendor/mermaid",
+        "target": ROOT / "src/handlingsveileder/theme/assets/vendor/mermaid",
         # The ESM build and its lazily imported chunks; no source maps.
         "keep": lambda name: (
             name in ("package/LICENSE", "package/dist/mermaid.esm.min.mjs")

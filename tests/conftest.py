@@ -155,9 +155,9 @@ def browser(playwright_chromium: Any, tmp_path: Path) -> Iterator[Browser]:
 
 
 def copy_project(target: Path) -> Path:
-    """A copy of the project's config, hooks, theme and data in `target`."""
+    """A copy of the project's config, hooks and data in `target` (the theme is the package's)."""
     target.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "hooks", "theme", "data", "docs"):
+    for name in ("mkdocs.yml", "hooks", "data", "docs"):
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, target / name)
@@ -175,10 +175,10 @@ ACCESSIBILITY = {
 
 def published_project(target: Path) -> Path:
     """The project as a kommune publishes it: mkdocs.yml with its accessibility statement set,
-    beside links to the project's hooks, theme, data, docs and drawing cache (so the
+    beside links to the project's hooks, data, docs and drawing cache (so the
     flowcharts drawn before are reused)."""
     target.mkdir(parents=True, exist_ok=True)
-    for name in ("hooks", "theme", "data", "docs", ".cache"):
+    for name in ("hooks", "data", "docs", ".cache"):
         (ROOT / name).mkdir(exist_ok=True)
         (target / name).symlink_to(ROOT / name, target_is_directory=True)
     shutil.copy2(CONFIG, target / "mkdocs.yml")
@@ -208,7 +208,7 @@ def one_step_model(level: str = "", step: str = "") -> str:
 
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
-    """A copy of the project's config, hooks, theme and data, to break without harm."""
+    """A copy of the project's config, hooks and data, to break without harm."""
     return copy_project(tmp_path / "project")
 
 

@@ -112,3 +112,39 @@ def test_the_statement_link_is_seen_and_followed(
     feedback = page.get_by_role("link", name="Meld fra om feil og mangler i tilgjengeligheten")
     feedback.scroll_into_view_if_needed()
     assert feedback.is_visible()
+
+
+def test_the_footer_of_a_built_page_tells_version_approval_and_contact(
+    tmp_path: Path, project_copy: Path
+) -> None:
+    """The guide's own lines stand in every page's footer, escaped (the model's text never
+    runs as script)."""
+    data = project_copy / "data" / "models.yaml"
+    data.write_text(
+        SMALL.replace(
+            "  language: nb\n",
+            "  language: nb\n"
+            '  version: "2.1"\n'
+            "  approved_by: Kommunedirektøren\n"
+            "  approved: 2026-03-01\n"
+            "  contact: '<script>alert(1)</script> [Oppvekst](mailto:oppvekst@k.no)'\n",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    site = tmp_path / "site"
+    config = project_copy / "mkdocs.yml"
+    built = ["build", "--config", str(config), "--model", "demo", "--site-dir", str(site)]
+    assert cli.main(built) == 0
+    for page in ("index.html", "niva-1/index.html"):
+        html = (site / page).read_text(encoding="utf-8")
+        footer = html[html.index("<footer") :]
+        assert "<li>Versjon 2.1</li>" in footer, page
+        assert "Godkjent av Kommunedirektøren, " in footer, page
+        assert '<time datetime="2026-03-01">1. mars 2026</time>' in footer, page
+        assert "Kontakt om veilederen:" in footer, page
+        assert '<a href="mailto:oppvekst@k.no">Oppvekst</a>' in footer, page
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in footer, page
+        assert "<script>alert" not in html, page
+        content = html[html.index("<article") : html.index("</article>")]
+        assert "Sist revidert: ikke oppgitt" in content, page

@@ -312,7 +312,7 @@ def tree(node: yaml.Node) -> object:
 def test_the_fast_reader_gives_the_same_tree_as_the_python_reader(path: Path) -> None:
     """libyaml reads the files that parse; its tree, positions and styles are PyYAML's."""
     text = path.read_text(encoding="utf-8").removeprefix("\ufeff")
-    fast = load.compose_fast(text)
+    fast = load.compose_fast(text, "<unicode string>")
     loader = load.LimitedLoader(text)
     try:
         slow = loader.get_single_node()

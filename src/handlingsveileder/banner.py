@@ -8,6 +8,7 @@ the numbers and the standing rules (a `<details>`, no script).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .emergency import EmergencyView, emergency_view
 from .i18n import labels
@@ -34,7 +35,23 @@ def contact_items(view: EmergencyView) -> str:
     return "".join(contacts)
 
 
-def announce_html(model: Model, national_numbers: bool = True) -> str:
+def unlocalised_html(key_paths: Sequence[str], language: str) -> str:
+    """What the base marks as the kommune's own and the model has not written yet (shown by
+    `mkdocs serve` only: `check` and the build refuse such a model)."""
+    if not key_paths:
+        return ""
+    words = labels(language)
+    items = "".join(f"<li><code>{html_text(path)}</code></li>" for path in key_paths)
+    return (
+        f'<div class="hv-utkast hv-lokalt" role="note"><p><strong>'
+        f"{html_text(words['localise_title'])}:</strong> {html_text(words['localise_text'])}</p>"
+        f"<ul>{items}</ul></div>"
+    )
+
+
+def announce_html(
+    model: Model, national_numbers: bool = True, unlocalised: Sequence[str] = ()
+) -> str:
     """The emergency bar shown above every page (Material's announce block)."""
     words = labels(model.language)
     view = emergency_view(model, national_numbers)
@@ -58,7 +75,7 @@ def announce_html(model: Model, national_numbers: bool = True) -> str:
         f"{html_text(plain(model.draft))}</p>"
         if model.draft
         else ""
-    )
+    ) + unlocalised_html(unlocalised, model.language)
     if not parts:
         return draft
     body = "".join(parts)

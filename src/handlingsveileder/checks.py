@@ -15,6 +15,7 @@ from .errors import closest
 from .fields import fields_of, walk_refs, walk_text
 from .i18n import LANGUAGES, labels
 from .kinds import FLOW
+from .law_checks import check_legal
 from .link_safety import (
     markdown_link_findings,
     markdown_link_targets,
@@ -23,6 +24,7 @@ from .link_safety import (
 )
 from .model import END, Model
 from .reporter import Reporter
+from .review import check_reviews
 from .sitemap import SiteMap
 from .template_library import load_template, template_ids, template_parts
 
@@ -44,7 +46,9 @@ def check_model(model: Model, reporter: Reporter, docs_dir: Path | None = None) 
         check_diagrams(model, reporter)
     check_links(model, reporter)
     check_tools(model, reporter)
+    check_legal(model, reporter)
     check_swallowed_keys(model, reporter)
+    check_reviews(model, reporter)
     if docs_dir is not None and model.language in LANGUAGES:  # the site map needs its words
         check_files(model, reporter, docs_dir)
 

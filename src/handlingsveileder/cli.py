@@ -68,7 +68,45 @@ def parser() -> argparse.ArgumentParser:
     export.set_defaults(run=run_export)
 
     schema = commands.add_parser("schema", help="vis alle feltene i modellfilen")
+    schema.add_argument(
+        "--json",
+        action="store_true",
+        help="skriv et JSON Schema (for fullføring og hjelp i VS Code og andre redigeringsprogram)",
+    )
     schema.set_defaults(run=run_schema)
+
+    new = commands.add_parser(
+        "ny", help="lag en ny mappe for kommunens egen veileder, fra en grunnmodell eller veileder"
+    )
+    new.add_argument("id", help="id-en til kommunens veileder, f.eks. lillevik")
+    new.add_argument(
+        "--fra",
+        required=True,
+        metavar="MODELL",
+        help="grunnmodellen (f.eks. bti-grunnmodell) eller veilederen (f.eks. modum) det "
+        "startes fra",
+    )
+    new.add_argument("--mappe", type=Path, metavar="MAPPE", help="hvor (ellers ./<id>)")
+    new.add_argument(
+        "--data",
+        type=Path,
+        default=DEFAULT_DATA,
+        metavar="FIL",
+        help="modellfilen veilederen i --fra hentes fra",
+    )
+    new.set_defaults(run=run_new)
+
+    diff = commands.add_parser(
+        "diff", help="vis hva en veileder endrer i grunnmodellen den bygger på (`extends`)"
+    )
+    diff.add_argument("id", help="veilederens id")
+    diff.add_argument("--data", type=Path, default=DEFAULT_DATA, metavar="FIL")
+    diff.add_argument(
+        "--godta",
+        action="store_true",
+        help="husk grunnmodellens verdier bak endringene, så senere endringer i den vises",
+    )
+    diff.set_defaults(run=run_diff)
     return root
 
 
@@ -144,28 +182,36 @@ def run_build(args: argparse.Namespace) -> int:
     models = load_models(settings.data, shown, settings.docs_dir, warnings)
     glossary = glossary_beside(settings.data, shown)  # read once, before anything is built
     print_warnings(warnings)
+    # Several guides as one site: --all (every model in the file) or mkdocs.yml's `models`,
+    # unless one model is chosen (--model or HV_MODEL).
+    several = args.all or (
+        bool(settings.guides) and not args.model and not os.environ.get(ENV_MODEL)
+    )
     if args.all:
         chosen = list(models)
+    elif several:
+        where = f"extra.handlingsveileder.models i {config_file}"
+        chosen = [select_model(models, guide, where).id for guide in settings.guides]
     else:
         chosen = [select_model(models, settings.chosen_model(), settings.model_origin).id]
     for warning in site_warnings(settings):  # after the errors: a failed build names only them
         print(f"Advarsel: {warning}", file=sys.stderr)
     # Every site of --all lives in its own folder: its address (canonical links, the 404
     # page's styles) ends in /<id>/, also when the address comes from mkdocs.yml.
-    base_url = args.site_url or (read_config(config_file).get("site_url") if args.all else None)
+    base_url = args.site_url or (read_config(config_file).get("site_url") if several else None)
     site_dir: Path = args.site_dir or settings.config_dir / "site"
     try:
         with replace_dir(site_dir) as staging:
             for model_id in chosen:
-                out = staging / model_id if args.all else staging
-                url = f"{base_url.rstrip('/')}/{model_id}/" if (args.all and base_url) else base_url
+                out = staging / model_id if several else staging
+                url = f"{base_url.rstrip('/')}/{model_id}/" if (several and base_url) else base_url
                 request = mkdocs_adapter.BuildRequest(
                     replace(settings, model_id=model_id), models, glossary, pdf=args.pdf
                 )
                 mkdocs_adapter.build_site(config_file, request, out, site_url=url)
                 if args.pdf:
                     whole_guide_pdf(models[model_id], out)
-            if args.all:
+            if several:
                 index = collection_index({m: models[m] for m in chosen}, settings.accessibility)
                 (staging / "index.html").write_text(index, encoding="utf-8")
     except mkdocs_adapter.BuildFailed as failed:
@@ -215,9 +261,53 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_schema(args: argparse.Namespace) -> int:
+    if args.json:
+        from .json_schema import schema_json
+
+        print(schema_json(), end="")
+        return 0
     from .editor_reference import reference_markdown
 
     print(reference_markdown(), end="")
+    return 0
+
+
+def run_new(args: argparse.Namespace) -> int:
+    from .scaffold import ScaffoldError, scaffold
+
+    target: Path = args.mappe or Path(args.id)
+    try:
+        written = scaffold(target, args.id, args.fra, args.data)
+    except ScaffoldError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"Laget {target}/ med {len(written)} filer. Neste steg står i {target}/README.md.")
+    return 0
+
+
+def run_diff(args: argparse.Namespace) -> int:
+    from . import base_diff
+    from .inherit import resolve
+    from .load import compose_file
+
+    path: Path = args.data
+    resolved = resolve(compose_file(path, str(path)), str(path), path)
+    chain = resolved.chains.get(args.id)
+    if chain is None or len(chain) < 2:
+        known = ", ".join(sorted(m for m, c in resolved.chains.items() if len(c) > 1))
+        print(
+            f"{path}: '{args.id}' bygger ikke på en annen modell (`extends`)"
+            + (f"; det gjør {known}" if known else ""),
+            file=sys.stderr,
+        )
+        return 1
+    found = base_diff.overrides(chain)
+    records = base_diff.read_record(path)
+    record = records.get(args.id) if base_diff.record_path(path).is_file() else None
+    print("\n".join(base_diff.report(args.id, chain, found, record)))
+    if args.godta:
+        written = base_diff.write_record(path, args.id, found)
+        print(f"Grunnmodellens verdier bak {len(found)} endringer er husket i {written}.")
     return 0
 
 

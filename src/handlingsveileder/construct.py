@@ -15,7 +15,7 @@ import yaml
 from . import model
 from .errors import closest
 from .fields import FieldSpec, fields_of
-from .kinds import id_problem, slug_suggestion
+from .kinds import date_problem, id_problem, slug_suggestion
 from .reporter import Reporter, Where
 
 BOOL_WORDS = {"true": True, "false": False}
@@ -193,8 +193,12 @@ class Constructor:
                 return None, False
             return None, True  # an empty optional text is the same as leaving it out
         problem = id_problem(value) if spec.is_id and value != model.END else None
+        if spec.date:
+            problem = date_problem(value)
         if problem:
-            self.problem(path, node.start_mark, problem, slug_suggestion(value))
+            self.problem(
+                path, node.start_mark, problem, slug_suggestion(value) if spec.is_id else None
+            )
             return None, False
         return value, True
 
@@ -244,7 +248,8 @@ class Constructor:
         result: dict[str, Any] = {}
         ok = True
         for key, value in self.mapping_items(node, path):
-            if not self.check_id(key, (*path, key.value)):
+            # Objects (roles, tools …) are keyed by id; texts (`localise`) by any key.
+            if spec.base == "object" and not self.check_id(key, (*path, key.value)):
                 ok = False
                 continue
             converted, good = self.convert_one(spec, value, (*path, key.value))

@@ -20,6 +20,8 @@ class Problem:
     """Key path from the model id down, e.g. ('modum', 'levels[1]', 'steps[2]', 'goto')."""
     message: str
     suggestion: str | None = None
+    kind: str | None = None
+    """What sort of finding, where a reader needs to tell (e.g. `inherit.LOCALISE_KIND`)."""
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.col}"

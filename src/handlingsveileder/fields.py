@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
 
-from .kinds import IdText, Mark, MarkdownText, OneOf, Ref, UrlText
+from .kinds import DateText, IdText, Mark, MarkdownText, OneOf, Ref, UrlText
 
 Shape = Literal["scalar", "list", "map"]
 """A single value, a YAML list (tuple), or a YAML mapping keyed by id (dict)."""
@@ -44,6 +44,10 @@ class FieldSpec:
     @property
     def url(self) -> bool:
         return isinstance(self.mark, UrlText)
+
+    @property
+    def date(self) -> bool:
+        return isinstance(self.mark, DateText)
 
     @property
     def is_id(self) -> bool:

@@ -199,6 +199,15 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         ),
         "a11y_statement": "Tilgjengelighetserklæring",
         "a11y_feedback": "Meld fra om feil og mangler i tilgjengeligheten",
+        "reviewed": "Sist revidert",
+        "localise_title": "Må fylles ut lokalt",
+        "localise_text": "grunnmodellen ber kommunen skrive dette selv. Nettstedet vises bare "
+        "i forhåndsvisningen til det er gjort; `handlingsveileder check` viser hvor.",
+        "not_given": "ikke oppgitt",
+        "version": "Versjon {version}",
+        "approved_by": "Godkjent av {name}",
+        "approved": "Godkjent",
+        "contact_guide": "Kontakt om veilederen",
         "not_found_title": "Fant ikke siden",
         "not_found_text": (
             "Siden finnes ikke her, eller den er flyttet. Gå til forsiden, eller bruk søket "
@@ -412,6 +421,15 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         ),
         "a11y_statement": "Tilgjengelegheitserklæring",
         "a11y_feedback": "Meld frå om feil og manglar i tilgjengelegheita",
+        "reviewed": "Sist revidert",
+        "localise_title": "Må fyllast ut lokalt",
+        "localise_text": "grunnmodellen ber kommunen skrive dette sjølv. Nettstaden blir berre "
+        "vist i førehandsvisinga til det er gjort; `handlingsveileder check` viser kvar.",
+        "not_given": "ikkje oppgitt",
+        "version": "Versjon {version}",
+        "approved_by": "Godkjend av {name}",
+        "approved": "Godkjend",
+        "contact_guide": "Kontakt om rettleiaren",
         "not_found_title": "Fann ikkje sida",
         "not_found_text": (
             "Sida finst ikkje her, eller ho er flytta. Gå til framsida, eller bruk søket "

@@ -40,6 +40,27 @@ class UrlText:
 
 
 @dataclass(frozen=True)
+class DateText:
+    """A date written as YYYY-MM-DD."""
+
+
+DATE_PATTERN = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+def date_problem(value: str) -> str | None:
+    """Why `value` is not a date written YYYY-MM-DD, or None."""
+    from datetime import date
+
+    try:
+        if DATE_PATTERN.match(value):
+            date.fromisoformat(value)
+            return None
+    except ValueError:
+        pass
+    return f"ugyldig dato '{value}': skriv den som ÅÅÅÅ-MM-DD, f.eks. «2026-03-01»"
+
+
+@dataclass(frozen=True)
 class Ref:
     """A reference to something declared elsewhere in the same model.
 
@@ -71,4 +92,4 @@ def slug_suggestion(text: str, reserved: tuple[str, ...] = ("end",)) -> str | No
 FLOW = "flow"
 """The catalogue of a reference to a step, a level or the end."""
 
-Mark = MarkdownText | IdText | UrlText | Ref | OneOf
+Mark = MarkdownText | IdText | UrlText | DateText | Ref | OneOf

@@ -203,10 +203,11 @@ def compose_text(text: str, name: str) -> yaml.Node:
         raise ModelError([too_big(name)])
     text = text.removeprefix("\ufeff")
     control_problems(text, name)
-    fast = compose_fast(text)
+    fast = compose_fast(text, name)
     if fast is not None:
         return fast
     loader = LimitedLoader(text)
+    loader.name = name  # every mark names its file (a model may extend one in another file)
     try:
         node = loader.get_single_node()
     except Refused as exc:
@@ -228,7 +229,7 @@ def compose_text(text: str, name: str) -> yaml.Node:
     return node
 
 
-def compose_fast(text: str) -> yaml.Node | None:
+def compose_fast(text: str, name: str) -> yaml.Node | None:
     """The node tree read by libyaml, with marks that point into `text` like PyYAML's;
     None when libyaml is missing or the file has a problem (PyYAML then finds it)."""
     if CParser is None or "\t" in text:  # libyaml accepts tabs that PyYAML refuses
@@ -241,13 +242,14 @@ def compose_fast(text: str) -> yaml.Node | None:
     finally:
         loader.dispose()
     if node is not None:
-        with_text_marks(node, text)
+        with_text_marks(node, text, name)
     return node
 
 
-def with_text_marks(root: yaml.Node, text: str) -> None:
-    """Give every node marks that carry the text, as PyYAML's do (libyaml's marks have
-    line, column and character index, but no text to look a word up in)."""
+def with_text_marks(root: yaml.Node, text: str, name: str) -> None:
+    """Give every node marks that carry the text and the file's name, as PyYAML's do
+    (libyaml's marks have line, column and character index, but no text to look a word up
+    in)."""
     seen: set[int] = set()
     pending = [root]
     while pending:
@@ -255,10 +257,10 @@ def with_text_marks(root: yaml.Node, text: str) -> None:
         if id(node) in seen:  # an alias is the same node object again
             continue
         seen.add(id(node))
-        for name in ("start_mark", "end_mark"):
-            mark = getattr(node, name)
+        for which in ("start_mark", "end_mark"):
+            mark = getattr(node, which)
             index = mark.index
-            setattr(node, name, yaml.Mark(mark.name, index, mark.line, mark.column, text, index))
+            setattr(node, which, yaml.Mark(name, index, mark.line, mark.column, text, index))
         if isinstance(node, CollectionNode):
             value: Any = node.value
             for item in value:

@@ -27,6 +27,7 @@ from .banner import announce_html
 from .branding import brand_css
 from .errors import ModelError, Problem
 from .i18n import labels
+from .inherit import LOCALISE_KIND
 from .markup import html_text, theme_text
 from .markup_repair import repair_page
 from .model import Model
@@ -35,6 +36,14 @@ from .pages import render_pages
 from .pdf_print import pdf_name
 from .search_terms import Glossary, enrich, glossary_beside, glossary_path
 from .settings import Settings, SettingsError, from_config_file, resolve, site_warnings
+from .site_defaults import (
+    EXTRA_CSS,
+    EXTRA_JAVASCRIPT,
+    THEME_DIR,
+    VENDORED_MERMAID,
+    markdown_extensions,
+    merged_list,
+)
 from .site_footer import footer_html
 from .sitemap import WHOLE, SiteMap
 from .svg_render import RendererUnavailable, SvgRenderer, embed_svgs, insert_svgs
@@ -44,7 +53,6 @@ COMMAND_VARIABLE = "HV_MKDOCS_COMMAND"
 """Set by `startup` to MkDocs' command; `mkdocs serve` shows data errors as a page."""
 ERROR_PAGE = "index.md"
 log = logging.getLogger("mkdocs.plugins.handlingsveileder")
-VENDORED_MERMAID = Path("theme/assets/vendor/mermaid")
 SVG_CACHE = Path(".cache/handlingsveileder/svg")
 """Drawn flowcharts, by hash (beside mkdocs.yml; safe to delete)."""
 TEMPLATE_CACHE = Path(".cache/handlingsveileder/jinja")
@@ -114,14 +122,20 @@ def startup(command: str) -> None:
 
 def configure(config: MkDocsConfig) -> MkDocsConfig:
     """on_config: validate the data, then set the site's name, language and navigation."""
+    with_site_defaults(config)
     request = config.extra.get(REQUEST_KEY)
+    warnings: list[Problem] = []
     try:
         if isinstance(request, BuildRequest):
             settings, models, glossary = request.settings, request.models, request.glossary
         else:
             settings = own_settings(config)
-            warnings: list[Problem] = []
-            models = load_models(settings.data, settings.data_shown, settings.docs_dir, warnings)
+            # `mkdocs serve` shows a model whose base still waits for local values, with a
+            # banner that lists them; `mkdocs build` refuses it, as `check` does.
+            serving = os.environ.get(COMMAND_VARIABLE) == "serve"
+            models = load_models(
+                settings.data, settings.data_shown, settings.docs_dir, warnings, serving
+            )
             for warning in warnings:  # info, not warning: `--strict` must not fail on them
                 log.info("Advarsel: %s", warning)
             for site_warning in site_warnings(settings):
@@ -144,12 +158,29 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
         toc["permalink_title"] = labels(model.language)["permalink"]
     config.nav = escape_titles(SiteMap(model).nav())
     pdf_file = pdf_name(model.id) if isinstance(request, BuildRequest) and request.pdf else None
-    announce = announce_html(model, settings.national_numbers)
-    footer = footer_html(settings.accessibility, model.language)
+    unlocalised = [
+        w.path[-1] for w in warnings if w.kind == LOCALISE_KIND and w.path[:1] == (model.id,)
+    ]
+    announce = announce_html(model, settings.national_numbers, unlocalised)
+    footer = footer_html(settings.accessibility, model.language, model)
     config.extra[STATE_KEY] = BuildState(
         model, settings, announce, pdf_file, glossary, footer, brand_css(settings.brand)
     )
     return config
+
+
+def with_site_defaults(config: MkDocsConfig) -> None:
+    """The tool's theme folder, stylesheets, scripts and Markdown extensions (`site_defaults`),
+    added to what mkdocs.yml sets; a kommune's own `custom_dir` still comes first."""
+    dirs: list[str] = config.theme.dirs
+    if str(THEME_DIR) not in dirs:
+        dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
+    config.extra_css = merged_list(config.extra_css, EXTRA_CSS)
+    config.extra_javascript = merged_list(config.extra_javascript, EXTRA_JAVASCRIPT)
+    for name, options in markdown_extensions().items():
+        if name not in config.markdown_extensions:
+            config.markdown_extensions.append(name)
+        config.mdx_configs[name] = {**options, **config.mdx_configs.get(name, {})}
 
 
 def show_errors(config: MkDocsConfig, report: str) -> MkDocsConfig:
@@ -223,7 +254,7 @@ def with_svg_diagrams(
     """The pages with every flowchart drawn now, as SVG (kept on the config for
     `finish_page`); unchanged (drawn in the reader's browser) when the renderer cannot
     run here."""
-    renderer = SvgRenderer(settings.config_dir / VENDORED_MERMAID, settings.config_dir / SVG_CACHE)
+    renderer = SvgRenderer(VENDORED_MERMAID, settings.config_dir / SVG_CACHE)
     try:
         embedded = embed_svgs(pages, renderer)
     except RendererUnavailable as problem:  # info, not warning: `--strict` must not fail

@@ -23,7 +23,8 @@ from types import MappingProxyType
 from typing import Annotated
 
 from .i18n import LANGUAGES
-from .kinds import FLOW, IdText, MarkdownText, OneOf, Ref, UrlText
+from .kinds import FLOW, DateText, IdText, MarkdownText, OneOf, Ref, UrlText
+from .laws import law_ids
 from .template_library import template_ids
 
 Markdown = Annotated[str, MarkdownText()]
@@ -34,6 +35,11 @@ RoleRef = Annotated[str, Ref("roles", "rolle")]
 ToolRef = Annotated[str, Ref("tools", "verktøy")]
 ResourceRef = Annotated[str, Ref("resources", "ressurs")]
 LegalRefId = Annotated[str, Ref("legal", "lovhenvisning")]
+Date = Annotated[str, DateText()]
+LawId = Annotated[
+    str,
+    OneOf(law_ids(), "ukjent lov '{value}': bruk en av " + ", ".join(law_ids())),
+]
 Language = Annotated[
     str,
     OneOf(LANGUAGES, "ukjent språk '{value}': bruk nb (bokmål) eller nn (nynorsk)"),
@@ -150,10 +156,18 @@ class Resource:
 
 @dataclass(frozen=True)
 class LegalRef:
-    """En lovhenvisning."""
+    """En lovhenvisning. Med `law` og `section` lenker nettstedet til paragrafen på Lovdata."""
 
-    name: str
-    """Henvisningen nøyaktig slik kilden skriver den, f.eks. «Fvl. § 13b»."""
+    name: str | None = None
+    """Henvisningen nøyaktig slik kilden skriver den, f.eks. «Fvl. § 13b». Utelatt: lovens navn
+    og paragrafen, f.eks. «forvaltningsloven § 13 b»."""
+    law: LawId | None = None
+    """Loven, med id fra publiseringsverktøyets lovregister: `bvl` (barnevernsloven), `fvl`
+    (forvaltningsloven), `hpl` (helsepersonelloven), `bhl` (barnehageloven), `oppl`
+    (opplæringsloven), `hol` (helse- og omsorgstjenesteloven), `pbrl` (pasient- og
+    brukerrettighetsloven), og de opphevede `bvl-1992` og `oppl-1998`."""
+    section: str | None = None
+    """Paragrafen uten §, f.eks. «13-2» eller «13 b». Sett i anførselstegn."""
     url: Url | None = None
     """Lenke til lovteksten, hvis kilden gir en."""
     text: Markdown | None = None
@@ -299,6 +313,14 @@ class Level:
     """Stegene i rekkefølge."""
     next: tuple[FlowRef, ...] = ()
     """For nivåer uten steg: hvor man går videre (steg- eller nivå-id-er, eller `end`)."""
+    reviewed: Date | None = None
+    """Når nivået sist ble gått gjennom, når det er senere enn veilederens `reviewed`
+    (ÅÅÅÅ-MM-DD). Vises som «Sist revidert» på nivåets side."""
+    next_review: Date | None = None
+    """Når nivået skal gås gjennom igjen (ÅÅÅÅ-MM-DD). Bygget advarer når datoen er passert."""
+    remove: tuple[str, ...] = ()
+    """I en veileder som bygger på en annen (`extends`): id-er til steg fra grunnmodellen som
+    ikke skal være med."""
     inferred: str | None = None
     """Redaksjonens begrunnelse når kilden ikke sier hvor nivået (`next`) fører, f.eks.
     «Kilden sier ikke hvilket trinn.». Pilen tegnes stiplet, og begrunnelsen står under
@@ -333,6 +355,21 @@ class Model:
     """Veilederens tittel, f.eks. «Handlingsveileder – BTI»."""
     language: Language
     """Språkform: `nb` (bokmål) eller `nn` (nynorsk). Styrer språket i nettstedets menyer."""
+    extends: str | None = None
+    """Grunnmodellen veilederen bygger på: id-en til en modell i samme fil, en grunnmodell som
+    følger med publiseringsverktøyet (f.eks. `bti-grunnmodell`), eller `fil.yaml#id` for en
+    modell i en annen fil (stien regnes fra denne filen). Alt grunnmodellen har, gjelder til
+    det skrives her: en nøkkel erstatter grunnmodellens verdi, lister med `id` (nivåer, steg)
+    flettes etter id, oppslagstabeller (roller, verktøy …) flettes etter nøkkel, og `remove`
+    fjerner. `handlingsveileder diff <id>` viser hva veilederen endrer."""
+    localise: dict[str, str] = field(default_factory=dict)
+    """I en grunnmodell: det hver kommune må fylle ut selv, som nøkkelsti → forklaring, f.eks.
+    `emergency.contacts: Kommunens barnevernvakt`. Stien går gjennom nøkler og id-er, f.eks.
+    `tools.meldeskjema.url` eller `levels.niva-1.steps.samtale.who`. `check` og bygget feiler
+    til en veileder som bygger på grunnmodellen, har skrevet alle."""
+    remove: tuple[str, ...] = ()
+    """I en veileder som bygger på en annen (`extends`): id-er fra grunnmodellen som ikke skal
+    være med (nivåer, roller, verktøy, ressurser, lovhenvisninger, utganger)."""
     draft: Markdown | None = None
     """Kildens egne ord når veilederen ikke er ferdig, f.eks. «DENNE SIDEN ER UNDER ARBEID.».
     Vises som et tydelig merket utkast-banner øverst på alle sider."""
@@ -378,6 +415,23 @@ class Model:
     """Utgangene fra veilederen, etter id (se `Exit`)."""
     source: Source | None = None
     """Kilden innholdet er hentet fra."""
+    reviewed: Date | None = None
+    """Når veilederen sist ble gått gjennom (ÅÅÅÅ-MM-DD). Vises som «Sist revidert» på alle
+    sider."""
+    next_review: Date | None = None
+    """Når veilederen skal gås gjennom igjen (ÅÅÅÅ-MM-DD). Bygget advarer når datoen er
+    passert: en veileder som ikke holdes ved like, blir fort feil."""
+    approved_by: str | None = None
+    """Hvem som har godkjent veilederen, f.eks. «Kommunedirektøren». Vises nederst på alle
+    sider."""
+    approved: Date | None = None
+    """Når veilederen ble godkjent (ÅÅÅÅ-MM-DD)."""
+    version: str | None = None
+    """Veilederens versjon slik kommunen nummererer den, f.eks. «2.1». Vises nederst på alle
+    sider."""
+    contact: Markdown | None = None
+    """Hvem leserne kan kontakte om veilederen, f.eks. «Oppvekstkontoret, tlf. 32 00 00 00».
+    Vises nederst på alle sider."""
 
     @property
     def place(self) -> str:

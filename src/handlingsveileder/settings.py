@@ -85,8 +85,13 @@ class Settings:
     """The accessibility statement every page links to; None: the build warns."""
     brand: Brand | None = None
     """The kommune's colours (hex), in place of Material's named palette colours."""
+    guides: tuple[str, ...] = ()
+    """Several guides published as one site (`models`): each in its own folder, with a
+    page to choose between them."""
 
     def chosen_model(self) -> str:
+        if not self.model_id and self.guides:
+            return self.guides[0]
         if not self.model_id:
             raise SettingsError(
                 f"ingen modell valgt: sett extra.{SETTINGS_KEY}.model i mkdocs.yml eller "
@@ -143,7 +148,20 @@ def resolve(
         national_numbers=national,
         accessibility=read_accessibility(section.get("accessibility")),
         brand=read_brand(section.get("brand")),
+        guides=read_guides(section.get("models")),
     )
+
+
+def read_guides(value: object) -> tuple[str, ...]:
+    """`extra.handlingsveileder.models`: the ids of the guides one site publishes."""
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+        raise SettingsError(
+            f"extra.{SETTINGS_KEY}.models i mkdocs.yml må være en liste med modell-id-er, "
+            "f.eks. [skole, barnehage]"
+        )
+    return tuple(value)
 
 
 def read_brand(section: object) -> Brand | None:

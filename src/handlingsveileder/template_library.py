@@ -12,30 +12,13 @@ from typing import Any, get_args, get_origin, get_type_hints
 import yaml
 
 from handlingsveileder.errors import closest, format_path
+from handlingsveileder.laws import LAWS as LAWS  # re-exported: the registry is the list of laws
+from handlingsveileder.laws import repealed_message, section_problem
 from handlingsveileder.link_safety import markdown_link_findings
 
 KINDS = ("form", "checklist", "conversation_guide", "meeting_minutes", "information")
 FIELD_TYPES = ("text", "long_text", "date", "yes_no", "choice", "signature", "table")
 LANGUAGES = ("nb", "nn")
-LAWS = ("fvl", "bvl", "hpl", "bhl", "oppl", "hol")
-LAW_NAMES = {  # the laws' short titles in each language form
-    "nb": {
-        "fvl": "forvaltningsloven",
-        "bvl": "barnevernsloven",
-        "hpl": "helsepersonelloven",
-        "bhl": "barnehageloven",
-        "oppl": "opplæringsloven",
-        "hol": "helse- og omsorgstjenesteloven",
-    },
-    "nn": {
-        "fvl": "forvaltningslova",
-        "bvl": "barnevernslova",
-        "hpl": "helsepersonellova",
-        "bhl": "barnehagelova",
-        "oppl": "opplæringslova",
-        "hol": "helse- og omsorgstenestelova",
-    },
-}
 NOTICE = {  # shown with every template
     "nb": "Forslag til mal, ikke kommunens eget skjema. Kommunen bør gå gjennom og erstatte det.",
     "nn": "Framlegg til mal, ikkje skjemaet til kommunen. Kommunen bør gå gjennom og byte det ut.",
@@ -76,7 +59,7 @@ class Link:
 
 @dataclass(frozen=True)
 class LegalReference:
-    law: str  # one of LAWS; bvl is barnevernsloven 2021, oppl opplæringslova 2023
+    law: str  # an id of the registry of laws (laws.LAWS) in force, e.g. bvl
     section: str  # e.g. "13 a"
 
 
@@ -159,7 +142,11 @@ def _template(data: Any, language: str) -> Template:
     _one_of(t.kind, KINDS, ("kind",))
     _unique_id(t.id, (), set())
     for i, ref in enumerate(t.legal):
-        _one_of(ref.law, LAWS, (f"legal[{i}]", "law"))
+        _one_of(ref.law, tuple(LAWS), (f"legal[{i}]", "law"))
+        if repealed := repealed_message(LAWS[ref.law]):
+            raise _Bad((f"legal[{i}]", "law"), repealed)
+        if problem := section_problem(ref.section):
+            raise _Bad((f"legal[{i}]", "section"), problem)
     if not t.sources or not t.sections:
         raise _Bad(("sources",) if not t.sources else (language, "sections"), "listen er tom")
     for (*head, key), links in ((("sources",), t.sources), ((language, "links"), t.links)):

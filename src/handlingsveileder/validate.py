@@ -9,6 +9,7 @@ import yaml
 from .checks import check_model
 from .construct import Constructor
 from .errors import Problem, closest
+from .inherit import LOCALISE_KIND, open_message, resolve
 from .load import compose_file, compose_text
 from .model import Model
 from .reporter import Reporter
@@ -20,14 +21,18 @@ def load_models(
     display_name: str | None = None,
     docs_dir: Path | None = None,
     warnings: list[Problem] | None = None,
+    open_allowed: bool = False,
 ) -> dict[str, Model]:
     """Read, build and check every model in `path`; raise one ModelError listing all problems.
 
     With `docs_dir`, links to files on the site are checked against the files there; with
-    `warnings`, findings that do not stop the build are appended to it.
+    `warnings`, findings that do not stop the build are appended to it. With
+    `open_allowed` (`mkdocs serve`), a value a base marks as local that the model has not
+    written yet is a warning (the site shows it in a banner), not an error.
     """
     name = display_name or str(path)
-    return check_nodes(compose_file(path, name), name, docs_dir, warnings)
+    root = compose_file(path, name)
+    return check_nodes(root, name, docs_dir, warnings, path, open_allowed)
 
 
 def load_models_text(
@@ -41,10 +46,28 @@ def check_nodes(
     name: str,
     docs_dir: Path | None = None,
     warnings: list[Problem] | None = None,
+    file: Path | None = None,
+    open_allowed: bool = False,
 ) -> dict[str, Model]:
-    """Build the models of a node tree and run every check on them."""
+    """Build the models of a node tree (each merged with the base it `extends`) and run
+    every check on them."""
     reporter = Reporter(name)
-    models = Constructor(reporter).build_models(root)
+    resolved = resolve(root, name, file)
+    for value in resolved.open_values:
+        # A base built on its own is a preview; a kommune's model must fill in its values.
+        chain = resolved.chains[value.model_id]
+        lenient = open_allowed or len(chain) == 1
+        mark = value.at
+        problem = Problem(
+            mark.name or name,
+            mark.line + 1,
+            mark.column + 1,
+            (value.model_id, value.key_path),
+            open_message(value),
+            kind=LOCALISE_KIND,
+        )
+        (reporter.warnings if lenient else reporter.problems).append(problem)
+    models = Constructor(reporter).build_models(resolved.root)
     for model in models.values():
         check_model(model, reporter, docs_dir)
     if warnings is not None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..links import UrlOf
 from ..model import Model
+from ..review import reviewed_html
 from ..sitemap import PageEntry, PageKind
 from .blocks import finish
 from .context import PageContext
@@ -56,11 +57,19 @@ def render_pages(
         Page(
             entry.src,
             entry.title,
-            finish(RENDERERS[entry.kind](ctx, entry)),
+            finish([*RENDERERS[entry.kind](ctx, entry), "", reviewed_line(ctx, entry)]),
             page_description(ctx, entry),
         )
         for entry in ctx.sitemap.pages
     ]
+
+
+def reviewed_line(ctx: PageContext, entry: PageEntry) -> str:
+    """«Sist revidert …» at the end of every page: a level's page gives the level's date
+    (see `review.page_reviewed`); the whole-guide page, which renders the other pages
+    through `RENDERERS`, has it once."""
+    level = ctx.levels.get(str(entry.subject)) if entry.kind == "level" else None
+    return reviewed_html(ctx.model, level)
 
 
 __all__ = ["Page", "PageContext", "render_pages"]

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from urllib.parse import unquote
 
 from .. import graph
+from ..laws import LAWS, LOVDATA_NAME, citation, lovdata_url
 from ..markup import html_text, indent, md_link, safe_inline
-from ..model import END, Level
+from ..model import END, LegalRef, Level
 from .context import PageContext
 
 
@@ -113,9 +115,33 @@ def link_list(heading: str, entries: list[tuple[str, str | None, str]]) -> list[
 
 
 def legal_list(ctx: PageContext, ids: Iterable[str]) -> list[str]:
-    refs = [ctx.model.legal[lid] for lid in ids]
-    entries = [(r.name, r.url, f": {safe_inline(r.text)}" if r.text else "") for r in refs]
+    """The legal references under «Lovgrunnlag», each as the source writes it (or, without a
+    name, cited from the registry of laws) and with its `text` after it."""
+    entries = [legal_entry(ctx, ctx.model.legal[lid]) for lid in ids]
     return link_list(ctx.words["legal"], entries)
+
+
+def legal_entry(ctx: PageContext, ref: LegalRef) -> tuple[str, str | None, str]:
+    """A reference for `link_list`: its name, its link and what follows it.
+
+    With `law`, the name links to the section on Lovdata. Where the source gives a `url` of
+    its own, the name keeps the source's link and «(Lovdata)» follows it:
+    «[Fvl. § 13b](kildens lenke) ([Lovdata](…))».
+    """
+    law = LAWS.get(ref.law) if ref.law else None
+    name = ref.name or (citation(law, ref.section, ctx.model.language) if law else "")
+    note = f": {safe_inline(ref.text)}" if ref.text else ""
+    if law is None:
+        return name, ref.url, note
+    lovdata = lovdata_url(law, ref.section)
+    if ref.url is None or same_url(ref.url, lovdata):
+        return name, lovdata, note
+    return name, ref.url, f" ({md_link(LOVDATA_NAME, lovdata)}){note}"
+
+
+def same_url(a: str, b: str) -> bool:
+    """Whether two URLs name the same page (`§` written out or percent-encoded, a final /)."""
+    return unquote(a.strip()).rstrip("/") == unquote(b.strip()).rstrip("/")
 
 
 def finish(lines: list[str]) -> str:

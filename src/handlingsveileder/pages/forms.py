@@ -9,8 +9,9 @@ every word of a long text, and empty fields print as lines to write on.
 
 from __future__ import annotations
 
-from ..markup import html_text, indent, quoted, safe_inline, safe_markdown
-from ..template_library import LAW_NAMES, NOTICE, Template, TemplateField, load_template
+from ..laws import LAWS, citation, lovdata_url
+from ..markup import html_text, indent, md_link, quoted, safe_inline, safe_markdown
+from ..template_library import NOTICE, Template, TemplateField, load_template
 from .blocks import link_list
 from .context import PageContext
 
@@ -57,8 +58,13 @@ def marking(ctx: PageContext, template: Template) -> list[str]:
         f"{words['template_version']} {safe_inline(template.version)}",
     ]
     if template.legal:
-        laws = LAW_NAMES[template.language]
-        refs = ", ".join(f"{laws[ref.law]} § {safe_inline(ref.section)}" for ref in template.legal)
+        refs = ", ".join(
+            md_link(
+                safe_inline(citation(LAWS[ref.law], ref.section, template.language)),
+                lovdata_url(LAWS[ref.law], ref.section),
+            )
+            for ref in template.legal
+        )
         lines[-1] += f" · {words['legal']}: {refs}"
     body = indent("\n".join(lines))
     return [f'!!! info "{quoted(words["template_heading"])}"', "", body, ""]
