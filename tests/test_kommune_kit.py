@@ -37,6 +37,11 @@ def test_several_guides_are_one_site_with_a_chooser(tmp_path: Path) -> None:
     chooser = (site / "index.html").read_text(encoding="utf-8")
     assert set(re.findall(r'href="([^"]+)"', chooser)) >= {"romskog/", "bekymring-nynorsk/"}
     assert not (site / "modum").exists(), "only the guides mkdocs.yml lists"
+    back = '<p class="hv-samling"><a href="{}">Alle kommunens veiledere</a></p>'
+    assert back.format("./../") in (site / "romskog" / "index.html").read_text(encoding="utf-8")
+    roles = (site / "romskog" / "verktoy" / "index.html").read_text(encoding="utf-8")
+    assert back.format("../../") in roles, "every page links the chooser"
+    assert "Alle rettleiarane til kommunen" in nynorsk
 
     one = run(
         "build",
@@ -49,6 +54,7 @@ def test_several_guides_are_one_site_with_a_chooser(tmp_path: Path) -> None:
     )
     assert one.returncode == 0, one.stderr
     assert (site / "index.html").is_file() and not (site / "romskog").exists()
+    assert "hv-samling" not in (site / "index.html").read_text(encoding="utf-8")
 
 
 def test_an_unknown_guide_in_the_list_is_named(tmp_path: Path) -> None:

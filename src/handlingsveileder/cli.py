@@ -206,7 +206,11 @@ def run_build(args: argparse.Namespace) -> int:
                 out = staging / model_id if several else staging
                 url = f"{base_url.rstrip('/')}/{model_id}/" if (several and base_url) else base_url
                 request = mkdocs_adapter.BuildRequest(
-                    replace(settings, model_id=model_id), models, glossary, pdf=args.pdf
+                    replace(settings, model_id=model_id),
+                    models,
+                    glossary,
+                    pdf=args.pdf,
+                    collection=several,
                 )
                 mkdocs_adapter.build_site(config_file, request, out, site_url=url)
                 if args.pdf:

@@ -18,7 +18,8 @@ def describe_type(spec: FieldSpec) -> str:
     if spec.shape == "list":
         return f"liste av {describe_base(spec)}"
     if spec.shape == "map":
-        return f"oppslagstabell id → {describe_base(spec)}"
+        key = "id" if spec.base == "object" else "nøkkel"  # `localise`: key paths
+        return f"oppslagstabell {key} → {describe_base(spec)}"
     return describe_base(spec)
 
 

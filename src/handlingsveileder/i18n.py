@@ -200,6 +200,7 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "a11y_statement": "Tilgjengelighetserklæring",
         "a11y_feedback": "Meld fra om feil og mangler i tilgjengeligheten",
         "reviewed": "Sist revidert",
+        "all_guides": "Alle kommunens veiledere",
         "localise_title": "Må fylles ut lokalt",
         "localise_text": "grunnmodellen ber kommunen skrive dette selv. Nettstedet vises bare "
         "i forhåndsvisningen til det er gjort; `handlingsveileder check` viser hvor.",
@@ -422,6 +423,7 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "a11y_statement": "Tilgjengelegheitserklæring",
         "a11y_feedback": "Meld frå om feil og manglar i tilgjengelegheita",
         "reviewed": "Sist revidert",
+        "all_guides": "Alle rettleiarane til kommunen",
         "localise_title": "Må fyllast ut lokalt",
         "localise_text": "grunnmodellen ber kommunen skrive dette sjølv. Nettstaden blir berre "
         "vist i førehandsvisinga til det er gjort; `handlingsveileder check` viser kvar.",

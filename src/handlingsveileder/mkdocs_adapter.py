@@ -76,6 +76,9 @@ class BuildRequest:
     glossary: Glossary
     """The search words beside the models file, read once for every model built."""
     pdf: bool = False
+    collection: bool = False
+    """The guide is one of several on one site (`--all`, `models`): its pages link the
+    page that chooses between them, one folder up."""
     """The whole guide is also printed as `<model id>.pdf` (the pages link it)."""
 
     @classmethod
@@ -98,6 +101,8 @@ class BuildState:
     footer: str = ""
     """The footer's links to the accessibility statement (see `site_footer`)."""
     brand_css: str = ""
+    collection: bool = False
+    """The footer links the chooser of a site with several guides (see `BuildRequest`)."""
     """The kommune's colours as Material's CSS variables (see `branding`)."""
 
     @property
@@ -164,7 +169,14 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
     announce = announce_html(model, settings.national_numbers, unlocalised)
     footer = footer_html(settings.accessibility, model.language, model)
     config.extra[STATE_KEY] = BuildState(
-        model, settings, announce, pdf_file, glossary, footer, brand_css(settings.brand)
+        model,
+        settings,
+        announce,
+        pdf_file,
+        glossary,
+        footer,
+        brand_css(settings.brand),
+        isinstance(request, BuildRequest) and request.collection,
     )
     return config
 
