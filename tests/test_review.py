@@ -13,6 +13,7 @@ from conftest import MODELS, Served, one_step_model
 
 from handlingsveileder import cli
 from handlingsveileder.construct import Constructor
+from handlingsveileder.dates import format_date, norwegian_date
 from handlingsveileder.errors import Problem
 from handlingsveileder.links import directory_url
 from handlingsveileder.load import compose_text
@@ -23,8 +24,6 @@ from handlingsveileder.review import (
     TODAY_VARIABLE,
     check_reviews,
     current_date,
-    format_date,
-    norwegian_date,
     page_reviewed,
     reviewed_html,
     reviewed_text,

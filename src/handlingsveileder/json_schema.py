@@ -26,9 +26,10 @@ import json
 from typing import Any
 
 from . import model
+from .dates import DATE_PATTERN
 from .editor_reference import field_docs
 from .fields import FieldSpec, fields_of
-from .kinds import DATE_PATTERN, ID_MAX, ID_PATTERN, DateText, IdText, OneOf, Ref
+from .kinds import ID_MAX, ID_PATTERN, DateText, IdText, OneOf, Ref
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 KEY_FIELD = "id"

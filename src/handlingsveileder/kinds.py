@@ -44,19 +44,12 @@ class DateText:
     """A date written as YYYY-MM-DD."""
 
 
-DATE_PATTERN = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-
-
 def date_problem(value: str) -> str | None:
     """Why `value` is not a date written YYYY-MM-DD, or None."""
-    from datetime import date
+    from .dates import parse_date
 
-    try:
-        if DATE_PATTERN.match(value):
-            date.fromisoformat(value)
-            return None
-    except ValueError:
-        pass
+    if parse_date(value) is not None:
+        return None
     return f"ugyldig dato '{value}': skriv den som ÅÅÅÅ-MM-DD, f.eks. «2026-03-01»"
 
 

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from .dates import format_date
+
 LOVDATA = "https://lovdata.no/lov/{lovdata_id}"
 """Lovdata's short address of a law; a section is `…/§13-2`."""
 LOVDATA_NAME = "Lovdata"
@@ -132,12 +134,6 @@ def citation(law: Law, section: str | None, language: str) -> str:
     return f"{name} § {section}" if section else name
 
 
-MONTHS = (
-    "januar", "februar", "mars", "april", "mai", "juni",
-    "juli", "august", "september", "oktober", "november", "desember",
-)  # fmt: skip
-"""The months, the same in bokmål and nynorsk."""
-
 REPEALED_WORDS = {
     "nb": {
         "repealed": "{law} ble opphevet {date}",
@@ -153,18 +149,12 @@ REPEALED_WORDS = {
 """The words of the warning for a repealed law, per language form."""
 
 
-def long_date(iso: str) -> str:
-    """An ISO date as Norwegian prose: «2023-01-01» → «1. januar 2023»."""
-    year, month, day = (int(part) for part in iso.split("-"))
-    return f"{day}. {MONTHS[month - 1]} {year}"
-
-
 def repealed_message(law: Law, language: str = "nb") -> str | None:
     """The warning for a law no longer in force, in the model's language form, or None."""
     if law.repealed is None:
         return None
     words = REPEALED_WORDS.get(language, REPEALED_WORDS["nb"])
-    message = words["repealed"].format(law=law.name(language), date=long_date(law.repealed))
+    message = words["repealed"].format(law=law.name(language), date=format_date(law.repealed))
     if law.replaced_by:
         newer = LAWS[law.replaced_by]
         return message + words["replaced"].format(law=newer.name(language), id=newer.id)

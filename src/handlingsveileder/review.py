@@ -13,8 +13,8 @@ import os
 from collections.abc import Mapping
 from datetime import date
 
+from .dates import format_date, norwegian_date, parse_date
 from .i18n import labels
-from .kinds import DATE_PATTERN
 from .markup import html_text
 from .model import Level, Model
 from .reporter import Reporter
@@ -22,41 +22,6 @@ from .settings import SettingsError
 
 TODAY_VARIABLE = "HV_TODAY"
 """Overrides today's date (YYYY-MM-DD) for the review check, e.g. in tests."""
-
-MONTHS = (
-    "januar",
-    "februar",
-    "mars",
-    "april",
-    "mai",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "desember",
-)
-"""The months' names, the same in bokmål and nynorsk (and written in lower case in both)."""
-
-
-def parse_date(text: str) -> date | None:
-    """The date written YYYY-MM-DD in `text`, or None when it is not one."""
-    try:
-        return date.fromisoformat(text) if DATE_PATTERN.match(text) else None
-    except ValueError:
-        return None
-
-
-def norwegian_date(day: date) -> str:
-    """A date as Norwegian text, e.g. «1. mars 2026» (bokmål and nynorsk alike)."""
-    return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
-
-
-def format_date(text: str) -> str:
-    """A date written YYYY-MM-DD as Norwegian text; anything else as it is."""
-    found = parse_date(text)
-    return norwegian_date(found) if found else text
 
 
 def date_html(text: str) -> str:
