@@ -40,7 +40,7 @@ demo:
 """
 NORWEGIAN = re.compile(
     r"\b(ikke|er|mangler|ukjent|bruk|verdien|lenken|steget|nivået|tom|tomt|tegn|filen|"
-    r"linje|forventet|id-en|nøkkelen|utfallet|modellen|kan|skal|står|feil|bildet|nettsted|YAML-syntaksfeil)\b"
+    r"linje|forventet|id-en|nøkkelen|utfallet|modellen|kan|skal|står|feil|bildet|nettsted|ugyldig|skriv|YAML-syntaksfeil)\b"
 )
 
 

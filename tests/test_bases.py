@@ -12,6 +12,8 @@ import yaml
 from conftest import ROOT
 
 from handlingsveileder.errors import ModelError, Problem
+from handlingsveileder.inherit import at_path
+from handlingsveileder.load import compose_file
 from handlingsveileder.model import Model
 from handlingsveileder.validate import load_models
 
@@ -40,51 +42,10 @@ def raw(model_id: str) -> dict[str, Any]:
     return model
 
 
-def at_path(node: Any, key_path: str) -> Any:
-    """The value at a dotted key path: mapping keys, and list items by their `id`."""
-    for part in key_path.split("."):
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-        elif isinstance(node, list):
-            found = [item for item in node if isinstance(item, dict) and item.get("id") == part]
-            if not found:
-                raise KeyError(key_path)
-            node = found[0]
-        else:
-            raise KeyError(key_path)
-    return node
-
-
-def overlay(base: dict[str, Any], key_path: str) -> dict[str, Any]:
-    """A kommune's own value at `key_path`, written the way a kommune writes it (through
-    lists by id): here the base's value again, since only its presence counts."""
-    node: Any = base
-    trail: list[tuple[str, bool]] = []  # each key, and whether it is an id in a list
-    for part in key_path.split("."):
-        trail.append((part, isinstance(node, list)))
-        node = at_path(node, part)
-    for part, in_list in reversed(trail):
-        node = [{"id": part, **node}] if in_list else {part: node}
-    result: dict[str, Any] = node
-    return result
-
-
-def merged(into: dict[str, Any], extra: dict[str, Any]) -> None:
-    """Merge `extra` into `into` the way the overlays above need: mappings by key, lists of
-    id'd items by id."""
-    for key, value in extra.items():
-        old = into.get(key)
-        if isinstance(old, dict) and isinstance(value, dict):
-            merged(old, value)
-        elif isinstance(old, list) and isinstance(value, list):
-            for item in value:
-                same = [o for o in old if o.get("id") == item.get("id")]
-                if same:
-                    merged(same[0], item)
-                else:
-                    old.append(item)
-        else:
-            into[key] = value
+def test_each_base_file_holds_one_model_named_as_the_file() -> None:
+    """`inherit.shipped_bases` finds a base by its file's name."""
+    for path in BASES.glob("*.yaml"):
+        assert list(yaml.safe_load(path.read_text(encoding="utf-8"))) == [path.stem]
 
 
 @pytest.mark.parametrize("model_id", [NB, NN])
@@ -143,9 +104,11 @@ def test_bokmal_and_nynorsk_have_the_same_structure() -> None:
 def test_localise_paths_exist_in_the_base(model_id: str) -> None:
     base = raw(model_id)
     assert set(base["localise"]) >= REQUIRED_LOCAL
+    node = compose_file(base_file(model_id)).value[0][1]
     for key_path, explanation in base["localise"].items():
         assert explanation.strip(), key_path
-        assert at_path(base, key_path) not in (None, "", []), key_path
+        found = at_path(node, key_path)
+        assert found is not None and found.value not in ("", []), key_path
 
 
 @pytest.mark.parametrize("model_id", [NB, NN])
@@ -158,10 +121,8 @@ def test_emergency_contacts_invent_no_numbers(model_id: str) -> None:
 
 @pytest.mark.parametrize("model_id", [NB, NN])
 def test_a_kommune_that_fills_in_every_local_value_checks(model_id: str, tmp_path: Path) -> None:
-    base = raw(model_id)
-    kommune: dict[str, Any] = {"extends": model_id}
-    for key_path in base["localise"]:
-        merged(kommune, overlay(base, key_path))
+    # The kommune writes every key the base has (so every local value among them).
+    kommune = {"extends": model_id, **{k: v for k, v in raw(model_id).items() if k != "localise"}}
     path = tmp_path / "models.yaml"
     path.write_text(yaml.safe_dump({"eksempel": kommune}, allow_unicode=True), encoding="utf-8")
     warnings: list[Problem] = []

@@ -169,3 +169,16 @@ def test_diff_lists_the_overrides_and_marks_stale_ones(tmp_path: Path) -> None:
     path.write_text(path.read_text().replace("leder: {name: Leder}", "leder: {name: Sjef}"))
     stale = [line for line in diff().splitlines() if "FORELDET" in line]
     assert len(stale) == 1 and "roles.leder.name" in stale[0]
+
+
+def test_a_local_mark_through_a_key_the_base_lacks_is_refused_also_in_a_lone_base(
+    tmp_path: Path,
+) -> None:
+    base = BASE.replace("    roles.leder.name:", "    roles.ledr.name:")
+    with pytest.raises(ModelError) as raised:
+        load_models(write(tmp_path, base), "models.yaml")
+    [problem] = raised.value.problems
+    assert (problem.line, problem.message) == (
+        7,
+        "'roles.ledr.name' finnes ikke i grunnmodellen 'base'",
+    )

@@ -130,3 +130,12 @@ def test_a_kommune_starts_from_a_shipped_base_and_fills_in_its_own(tmp_path: Pat
     assert diff.returncode == 0, diff.stderr
     assert re.search(r"endret +emergency\.contacts", diff.stdout)
     assert re.search(r"endret +levels\.niva-1\.steps\.n1-evaluer\.deadline", diff.stdout)
+
+
+def test_a_model_chosen_on_the_command_line_or_in_hv_model_is_built_alone() -> None:
+    from handlingsveileder.settings import resolve
+
+    extra = {"handlingsveileder": {"model": "modum", "models": ["romskog", "modum"]}}
+    assert resolve(extra, ROOT, {}).guides == ("romskog", "modum")
+    assert resolve(extra, ROOT, {"HV_MODEL": "romskog"}).guides == ()
+    assert resolve(extra, ROOT, {}, model="romskog").guides == ()

@@ -17,6 +17,7 @@ from handlingsveileder.dates import format_date, norwegian_date
 from handlingsveileder.errors import Problem
 from handlingsveileder.links import directory_url
 from handlingsveileder.load import compose_text
+from handlingsveileder.markup import fragment_html
 from handlingsveileder.model import Model
 from handlingsveileder.pages import render_pages
 from handlingsveileder.reporter import Reporter
@@ -29,7 +30,7 @@ from handlingsveileder.review import (
     reviewed_text,
 )
 from handlingsveileder.settings import Accessibility, SettingsError
-from handlingsveileder.site_footer import contact_html, footer_html
+from handlingsveileder.site_footer import footer_html
 from handlingsveileder.validate import load_models_text
 
 HOSTILE = '<script>alert(1)</script> "x" & <img src=x onerror=alert(2)>'
@@ -318,12 +319,12 @@ def test_hostile_text_in_the_footer_stays_text() -> None:
     ],
 )
 def test_the_contact_keeps_only_safe_links(contact: str) -> None:
-    found = Elements.of(contact_html(contact))
+    found = Elements.of(fragment_html(contact))
     assert "klikk" in found.text
     assert all(tag not in ("a", "img") and not attrs for tag, attrs in found.tags), found.tags
 
 
 def test_the_contact_may_have_several_paragraphs_but_no_headings() -> None:
-    html = contact_html("# Oppvekst\n\nTlf. 32 00 00 00  \nE-post: post@k.no\n\n- a\n- b")
+    html = fragment_html("# Oppvekst\n\nTlf. 32 00 00 00  \nE-post: post@k.no\n\n- a\n- b")
     assert "<h1" not in html and "<p>Oppvekst</p>" in html
     assert "<br />" in html and "<ul>" in html

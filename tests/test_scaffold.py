@@ -23,9 +23,9 @@ from handlingsveileder import inherit, scaffold
 from handlingsveileder.errors import Problem
 from handlingsveileder.inherit import LOCALISE_KIND
 from handlingsveileder.json_schema import schema_json
-from handlingsveileder.mkdocs_hooks import HOOK_FILE, HOOK_PATH
 from handlingsveileder.scaffold import SCHEMA_LINE, TOOL_SOURCE, ScaffoldError
 from handlingsveileder.settings import read_config
+from handlingsveileder.site_defaults import HOOK_FILE, HOOK_PATH
 from handlingsveileder.validate import load_models
 
 BIN = ROOT / ".venv" / "bin"

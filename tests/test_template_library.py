@@ -13,11 +13,11 @@ import pytest
 import yaml
 
 from handlingsveileder import template_library as lib
+from handlingsveileder.laws import LAWS
 from handlingsveileder.template_library import (
     FIELD_TYPES,
     KINDS,
     LANGUAGES,
-    LAWS,
     NOTICE,
     Template,
     TemplateSection,

@@ -35,6 +35,9 @@ BAD_ID = "bruk bare små bokstaver a–z, tall og bindestrek"
 UNREACHABLE = "kan ikke nås fra starten: ingen next, goto eller start peker hit"
 STEP0 = "demo › levels[0] › steps[0]"
 STEP1 = "demo › levels[0] › steps[1]"
+LEGAL = "demo › legal"
+SECTION_HELP = "skriv nummeret uten §, f.eks. «13-2», «13 b» eller «33»"
+LAW_CHOICES = "bruk en av bvl, bvl-1992, fvl, hpl, bhl, oppl, oppl-1998, hol, pbrl"
 
 
 def case(name: str, *lines: str, xfail: str | None = None) -> ParameterSet:
@@ -202,6 +205,29 @@ CASES = [
     case(
         "long-id",
         f"bad/long-id.yaml:9:15: {STEP0}.id: id-en er for lang (80 tegn): bruk høyst 64 tegn",
+    ),
+    # -- law references (laws.py) ----------------------------------------------------------
+    case(
+        "unknown-law",
+        f"bad/unknown-law.yaml:8:12: {LEGAL} › bl-30 › law: ukjent lov 'bl': {LAW_CHOICES} "
+        "(mente du 'bvl'?)",
+        f"bad/unknown-law.yaml:11:12: {LEGAL} › bvl-13-2 › law: ukjent lov 'bvll': "
+        f"{LAW_CHOICES} (mente du 'bvl'?)",
+    ),
+    case(
+        "malformed-section",
+        f"bad/malformed-section.yaml:8:16: {LEGAL} › bvl-13-2 › section: ugyldig paragraf "
+        f"'§ 13-2': {SECTION_HELP}",
+        f"bad/malformed-section.yaml:12:16: {LEGAL} › fvl-taushet › section: ugyldig paragraf "
+        f"'taushetsplikt': {SECTION_HELP}",
+    ),
+    case(
+        "neither-name-nor-law",
+        f"bad/neither-name-nor-law.yaml:7:7: {LEGAL} › lenke: lovhenvisningen 'lenke' har "
+        "verken name eller law: skriv `name` slik kilden skriver henvisningen, eller `law` og "
+        '`section` (f.eks. law: bvl, section: "13-2")',
+        f"bad/neither-name-nor-law.yaml:10:16: {LEGAL} › paragraf › section: section brukes "
+        "bare sammen med law: skriv hvilken lov paragrafen står i, f.eks. law: fvl",
     ),
 ]
 

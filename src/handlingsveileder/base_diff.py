@@ -45,7 +45,7 @@ def overrides(chain: list[Origin]) -> list[Override]:
     """The changes the chain's first model makes to its base (the rest of the chain)."""
     base = chain[-1].node
     for origin in reversed(chain[1:-1]):
-        base = merge(base, origin.node, [], origin.name)  # type: ignore[assignment]
+        base = merge(base, origin.node, [])  # type: ignore[assignment]
     found: list[Override] = []
     walk(base, chain[0].node, (), found)
     return found

@@ -182,11 +182,9 @@ def run_build(args: argparse.Namespace) -> int:
     models = load_models(settings.data, shown, settings.docs_dir, warnings)
     glossary = glossary_beside(settings.data, shown)  # read once, before anything is built
     print_warnings(warnings)
-    # Several guides as one site: --all (every model in the file) or mkdocs.yml's `models`,
-    # unless one model is chosen (--model or HV_MODEL).
-    several = args.all or (
-        bool(settings.guides) and not args.model and not os.environ.get(ENV_MODEL)
-    )
+    # Several guides as one site: --all (every model in the file) or mkdocs.yml's `models`
+    # (settings leave them out when --model or HV_MODEL chooses one).
+    several = args.all or bool(settings.guides)
     if args.all:
         chosen = list(models)
     elif several:

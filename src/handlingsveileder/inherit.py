@@ -73,14 +73,10 @@ class Resolved:
 
 
 def shipped_bases() -> dict[str, Path]:
-    """The bases that ship with the package, by model id."""
-    found: dict[str, Path] = {}
-    for path in sorted(BASES_DIR.glob("*.yaml")):
-        root = compose_file(path, str(path))
-        if isinstance(root, yaml.MappingNode):
-            for key, _value in root.value:
-                found.setdefault(str(key.value), path)
-    return found
+    """The bases that ship with the package, by model id: each file is named after the one
+    model it holds (`bases/<id>.yaml`, a test holds them to it), so finding one reads
+    only that file."""
+    return {path.stem: path for path in sorted(BASES_DIR.glob("*.yaml"))}
 
 
 def resolve(root: yaml.Node, name: str, file: Path | None) -> Resolved:
@@ -102,7 +98,7 @@ def resolve(root: yaml.Node, name: str, file: Path | None) -> Resolved:
             if isinstance(value, yaml.MappingNode) and value_of(value, LOCALISE) is not None:
                 own = Origin(model_id, value, file, name, root)
                 resolved.chains[model_id] = [own]
-                resolved.open_values += open_values(model_id, [own], value.start_mark)
+                resolved.open_values += open_values(model_id, [own], value.start_mark, problems)
             continue
         try:
             chain = base_chain(Origin(model_id, value, file, name, root))
@@ -112,7 +108,7 @@ def resolve(root: yaml.Node, name: str, file: Path | None) -> Resolved:
             continue
         merged: yaml.Node = chain[-1].node
         for overlay in reversed(chain[:-1]):
-            merged = merge(merged, overlay.node, problems, name)
+            merged = merge(merged, overlay.node, problems)
         pairs.append((key, merged))
         resolved.chains[model_id] = chain
         at = key_of(value, EXTENDS).start_mark
@@ -184,22 +180,22 @@ def problem_at(origin: Origin, node: yaml.Node, message: str, hint: str | None =
 # --- merging -------------------------------------------------------------------------
 
 
-def merge(base: yaml.Node, over: yaml.Node, problems: list[Problem], name: str) -> yaml.Node:
+def merge(base: yaml.Node, over: yaml.Node, problems: list[Problem]) -> yaml.Node:
     """`over` on top of `base` (neither is changed)."""
     if isinstance(base, yaml.MappingNode) and isinstance(over, yaml.MappingNode):
-        return merge_mappings(base, over, problems, name)
+        return merge_mappings(base, over, problems)
     if (
         isinstance(base, yaml.SequenceNode)
         and isinstance(over, yaml.SequenceNode)
         and ids_of(base) is not None
         and ids_of(over) is not None
     ):
-        return merge_by_id(base, over, problems, name)
+        return merge_by_id(base, over, problems)
     return over
 
 
 def merge_mappings(
-    base: yaml.MappingNode, over: yaml.MappingNode, problems: list[Problem], name: str
+    base: yaml.MappingNode, over: yaml.MappingNode, problems: list[Problem]
 ) -> yaml.MappingNode:
     own = {str(k.value): (k, v) for k, v in over.value if isinstance(k, yaml.ScalarNode)}
     pairs: list[tuple[yaml.Node, yaml.Node]] = []
@@ -209,7 +205,7 @@ def merge_mappings(
             continue
         if word in own:
             over_key, over_value = own.pop(word)
-            pairs.append((over_key, merge(value, over_value, problems, name)))
+            pairs.append((over_key, merge(value, over_value, problems)))
         else:
             pairs.append((key, value))
     removal = own.pop(REMOVE, None)
@@ -221,7 +217,7 @@ def merge_mappings(
 
 
 def merge_by_id(
-    base: yaml.SequenceNode, over: yaml.SequenceNode, problems: list[Problem], name: str
+    base: yaml.SequenceNode, over: yaml.SequenceNode, problems: list[Problem]
 ) -> yaml.SequenceNode:
     items: list[yaml.Node] = list(base.value)
     index = {item_id(item): i for i, item in enumerate(items)}
@@ -231,7 +227,7 @@ def merge_by_id(
             index[item_id(item)] = len(items)
             items.append(item)
         else:
-            items[found] = merge(items[found], item, problems, name)
+            items[found] = merge(items[found], item, problems)
     return yaml.SequenceNode(over.tag, items, over.start_mark, over.end_mark)
 
 
@@ -288,7 +284,12 @@ def ids_of_mapping(node: yaml.MappingNode) -> bool:
 
 
 def item_id(item: yaml.Node) -> str | None:
-    found = value_of(item, ID) if isinstance(item, yaml.MappingNode) else None
+    return text_of(item, ID)
+
+
+def text_of(node: yaml.Node, word: str) -> str | None:
+    """The text of `word` in a mapping node, when it is a single value."""
+    found = value_of(node, word) if isinstance(node, yaml.MappingNode) else None
     return str(found.value) if isinstance(found, yaml.ScalarNode) else None
 
 
@@ -322,15 +323,27 @@ def at_path(node: yaml.Node, key_path: str) -> yaml.Node | None:
     return node
 
 
+def localise_entries(model: yaml.Node) -> list[tuple[str, str, yaml.Mark]]:
+    """A model's own `localise` entries: key path, explanation and place."""
+    entries = value_of(model, LOCALISE) if isinstance(model, yaml.MappingNode) else None
+    if not isinstance(entries, yaml.MappingNode):
+        return []
+    return [
+        (
+            str(key.value),
+            str(value.value) if isinstance(value, yaml.ScalarNode) else "",
+            key.start_mark,
+        )
+        for key, value in entries.value
+    ]
+
+
 def localised(chain: list[Origin]) -> Iterator[tuple[int, str, str, yaml.Mark]]:
     """Each `localise` entry of the chain: the index of the base that declares it, its key
     path, explanation and place."""
     for index, origin in enumerate(chain):
-        entries = value_of(origin.node, LOCALISE)
-        if isinstance(entries, yaml.MappingNode):
-            for key, value in entries.value:
-                explanation = str(value.value) if isinstance(value, yaml.ScalarNode) else ""
-                yield index, str(key.value), explanation, key.start_mark
+        for key_path, explanation, mark in localise_entries(origin.node):
+            yield index, key_path, explanation, mark
 
 
 def open_values(
@@ -340,7 +353,10 @@ def open_values(
     found: list[OpenValue] = []
     for index, key_path, explanation, mark in localised(chain):
         base = chain[index]
-        if at_path(base.node, key_path) is None and problems is not None:
+        # The base may leave the value itself out (a URL has no placeholder), not the
+        # mapping or list item it belongs to: that is a mistyped path.
+        parent = key_path.rpartition(".")[0]
+        if parent and at_path(base.node, parent) is None and problems is not None:
             problems.append(
                 Problem(
                     str(mark.name),

@@ -7,17 +7,22 @@
   `Markup` that Jinja's `| e` leaves as it is; `theme/main.html` escapes it again after
   `striptags` in `<title>`.
 - Plain one-line text (diagram labels, titles): `plain`.
+- Markdown as HTML for a place shared by every page (the footer): `fragment_html`.
 """
 
 from __future__ import annotations
 
 import html
 import re
+import xml.etree.ElementTree as etree
 from urllib.parse import quote
 
+import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
-from .link_safety import site_path
+from .link_safety import is_external, site_path, url_problem
 
 CODE = re.compile(r"(`+)(?:.+?)\1", re.DOTALL)
 FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.DOTALL | re.MULTILINE)
@@ -104,3 +109,51 @@ def md_link(text: str, url: str) -> str:
     if site_path(url) is not None and not url.startswith("/"):
         url = "/" + url
     return f"[{text}]({md_url(url)})"
+
+
+FRAGMENT_BLOCKS = frozenset({"p", "ul", "ol", "li", "blockquote"})
+FRAGMENT_INLINES = frozenset({"a", "strong", "em", "code", "br", "span"})
+"""What `fragment_html` keeps; anything else (headings, images, rules,
+tables …) is reduced to a paragraph or its text."""
+
+
+def fragment_html(text: str) -> str:
+    """Model text (Markdown) as HTML for a place every page shares, e.g. the footer's contact:
+    made safe by `safe_markdown` (raw HTML shows as text), rendered without extensions, and
+    then kept to paragraphs, lists, emphasis, code and links to https:, http:, mailto: or
+    tel: (such a place stands on pages at every depth, so a path on the site keeps its text
+    but loses its link). One paragraph is given inline."""
+    renderer = markdown.Markdown(extensions=[_FragmentOnly()])
+    rendered = renderer.convert(safe_markdown(text)).strip()
+    if rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
+        return rendered[3:-4]
+    return rendered
+
+
+class _FragmentOnly(Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # Python-Markdown's name
+        # After inline parsing (priority 20), before the pretty-printer (10).
+        md.treeprocessors.register(_Restrict(md), "hv_fragment_only", 15)
+
+
+class _Restrict(Treeprocessor):
+    """Reduces the rendered tree to what `fragment_html` keeps (see `FRAGMENT_BLOCKS`)."""
+
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter():
+            if element is root:
+                continue
+            href = element.get("href", "")
+            keep_link = element.tag == "a" and url_problem(href) is None and is_external(href)
+            alt = element.get("alt", "") if element.tag == "img" else None
+            element.attrib.clear()
+            if keep_link:
+                element.set("href", href)
+            elif element.tag in FRAGMENT_BLOCKS or element.tag in FRAGMENT_INLINES - {"a"}:
+                continue
+            elif element.tag in {"h1", "h2", "h3", "h4", "h5", "h6", "pre"}:
+                element.tag = "p"
+            else:  # a link that may not stand here, an image, a rule …: its text only
+                element.tag = "span"
+                if alt is not None:
+                    element.text = alt

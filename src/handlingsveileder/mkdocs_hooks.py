@@ -1,7 +1,7 @@
 """MkDocs' events, forwarded to `mkdocs_adapter`: the hook a site's mkdocs.yml names.
 
-A site's `hooks/veileder_hooks.py` only imports these functions (`HOOK_FILE`), so a
-kommune's own project and this repository run the same hook. Nothing here keeps state,
+A site's `hooks/veileder_hooks.py` only imports these functions (`site_defaults.HOOK_FILE`),
+so a kommune's own project and this repository run the same hook. Nothing here keeps state,
 because `mkdocs serve` keeps hook modules alive between rebuilds; the MkDocs types are
 `Any` here, since only `mkdocs_adapter` imports MkDocs.
 """
@@ -11,16 +11,6 @@ from __future__ import annotations
 from typing import Any
 
 from . import mkdocs_adapter
-
-HOOK_PATH = "hooks/veileder_hooks.py"
-"""Where a site keeps its hook file: not `hooks/handlingsveileder.py`, since MkDocs puts the
-hook's folder first on `sys.path`, where a file of the package's name would hide the package."""
-HOOK_FILE = """\
-\"\"\"MkDocs hooks: the handlingsveileder package's (see handlingsveileder.mkdocs_hooks).\"\"\"
-
-from handlingsveileder.mkdocs_hooks import *  # noqa: F403
-"""
-"""The hook file of a site (`hooks/veileder_hooks.py`), written by `scaffold`."""
 
 __all__ = [
     "on_config",

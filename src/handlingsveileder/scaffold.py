@@ -33,9 +33,13 @@ from pathlib import Path
 import yaml
 
 from .errors import ModelError, closest
+from .inherit import at_path, localise_entries, shipped_bases, text_of
+from .json_schema import schema_json
 from .kinds import id_problem
+from .load import compose_file, compose_text
 from .search_terms import glossary_path
 from .settings import DEFAULT_DATA
+from .site_defaults import HOOK_FILE, HOOK_PATH
 
 TOOL_SOURCE = "handlingsveileder"
 """What `pip install` installs the tool from, written to the project's `requirements.txt`
@@ -95,8 +99,6 @@ class Start:
 
 def bases() -> dict[str, Path]:
     """The bases shipped with the package, by model id (each file's top-level keys)."""
-    from .inherit import shipped_bases
-
     return shipped_bases()
 
 
@@ -145,8 +147,6 @@ def start_from(new_id: str, source: str, data: Path | None) -> Start:
 
 def read_models(path: Path) -> yaml.MappingNode:
     """The node tree of a models file, whose top level must be a mapping."""
-    from .load import compose_file
-
     try:
         root = compose_file(path, str(path))
     except ModelError as error:
@@ -168,7 +168,7 @@ def from_model(new_id: str, source: str, root: yaml.MappingNode, models_file: Pa
     chain = [source]
     while True:
         value = models[chain[-1]][1]
-        extends = scalar_value(value, "extends")
+        extends = text_of(value, "extends")
         if extends is not None and "#" in extends:
             raise ScaffoldError(
                 f"'{chain[-1]}' bygger på '{extends}' i en annen fil, som den nye mappen ikke "
@@ -200,8 +200,8 @@ def from_model(new_id: str, source: str, root: yaml.MappingNode, models_file: Pa
     models_text = "\n".join(header) + "\n\n" + "\n\n".join(parts) + "\n"
     check_parses(models_text, new_id)
     model = models[source][1]
-    title = scalar_value(model, "title") or new_id
-    kommune = scalar_value(model, "kommune")
+    title = text_of(model, "title") or new_id
+    kommune = text_of(model, "kommune")
     origin = (
         f"Veilederen startet som en kopi av `{source}` fra `{models_file}`"
         + (f" ({kommune})" if kommune else "")
@@ -210,11 +210,11 @@ def from_model(new_id: str, source: str, root: yaml.MappingNode, models_file: Pa
     if len(chain) > 1:
         origin += f" Den bygger på `{chain[1]}` (`extends`), som er kopiert med i samme fil."
     glossary = glossary_path(models_file)
-    extends = scalar_value(model, "extends")
+    extends = text_of(model, "extends")
     return Start(
         models_text,
         f"{title} – {kommune}" if kommune else title,
-        scalar_value(model, "language") or "nb",
+        text_of(model, "language") or "nb",
         origin,
         base_section(new_id, extends) if extends else COPY_SECTION,
         glossary if glossary.is_file() else None,
@@ -249,8 +249,6 @@ def model_lines(lines: list[str], root: yaml.MappingNode, key: yaml.Node) -> tup
 
 def check_parses(text: str, new_id: str) -> None:
     """The new models file must read as a mapping that has the new model."""
-    from .load import compose_text
-
     try:
         root = compose_text(text, MODELS_FILE)
     except ModelError as error:
@@ -264,15 +262,6 @@ def check_parses(text: str, new_id: str) -> None:
         raise ScaffoldError(f"Kopien av modellen har ikke id-en '{new_id}' øverst")
 
 
-def scalar_value(node: yaml.Node, word: str) -> str | None:
-    """The text of `word` in a mapping node, when it is a scalar."""
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            if key.value == word and isinstance(value, yaml.ScalarNode):
-                return str(value.value)
-    return None
-
-
 # --- an overlay on a shipped base --------------------------------------------------
 
 
@@ -280,7 +269,7 @@ def from_base(new_id: str, base_id: str, path: Path) -> Start:
     """A model that `extends` the base, with a commented hint per value to fill in."""
     root = read_models(path)
     base = next(value for key, value in root.value if key.value == base_id)
-    entries = localise_entries(base)
+    entries = [(path, said) for path, said, _mark in localise_entries(base)]
     lines = [
         SCHEMA_LINE,
         f"# Handlingsveilederen '{new_id}'. Den bygger på grunnmodellen '{base_id}', som følger",
@@ -303,7 +292,7 @@ def from_base(new_id: str, base_id: str, path: Path) -> Start:
     lines += ["", f"{yaml_key(new_id)}:", f"  extends: {yaml_scalar(base_id)}"]
     for key_path, explanation in entries:
         lines += localise_hint(base, key_path, explanation)
-    title = scalar_value(base, "title") or base_id
+    title = text_of(base, "title") or base_id
     origin = (
         f"Veilederen bygger på grunnmodellen `{base_id}` («{title}»), som følger med "
         "publiseringsverktøyet. I `data/models.yaml` står bare det kommunen skriver selv; "
@@ -313,7 +302,7 @@ def from_base(new_id: str, base_id: str, path: Path) -> Start:
     return Start(
         "\n".join(lines) + "\n",
         title,
-        scalar_value(base, "language") or "nb",
+        text_of(base, "language") or "nb",
         origin,
         base_section(new_id, base_id),
     )
@@ -341,24 +330,9 @@ vises øverst på sidene.
 når en ny versjon av grunnmodellen endrer noe av det kommunen har skrevet over."""
 
 
-def localise_entries(base: yaml.Node) -> list[tuple[str, str]]:
-    """The base's `localise` entries: key path → explanation."""
-    if not isinstance(base, yaml.MappingNode):
-        return []
-    found = next((value for key, value in base.value if key.value == "localise"), None)
-    if not isinstance(found, yaml.MappingNode):
-        return []
-    return [
-        (str(key.value), str(value.value) if isinstance(value, yaml.ScalarNode) else "")
-        for key, value in found.value
-    ]
-
-
 def localise_hint(base: yaml.Node, key_path: str, explanation: str) -> list[str]:
     """Comment lines, indented as the model's keys: the path and what to write, then how it
     is written in YAML with the base's current value (items of id lists as `- id: …`)."""
-    from .inherit import at_path
-
     said = f"{key_path}: {' '.join(explanation.split())}".rstrip(": ")
     wrapped = textwrap.wrap(said, 88, break_long_words=False, break_on_hyphens=False)
     lines = ["  #", *(f"  # {line}" for line in wrapped)]
@@ -444,8 +418,6 @@ def yaml_key(text: str) -> str:
 
 def project_files(new_id: str, start: Start) -> dict[str, str]:
     """Every text file of the project, by its path in the folder."""
-    from .json_schema import schema_json
-    from .mkdocs_hooks import HOOK_FILE, HOOK_PATH  # imports MkDocs (through the adapter)
 
     values = {
         "id": new_id,

@@ -87,7 +87,7 @@ class Settings:
     """The kommune's colours (hex), in place of Material's named palette colours."""
     guides: tuple[str, ...] = ()
     """Several guides published as one site (`models`): each in its own folder, with a
-    page to choose between them."""
+    page to choose between them. Empty when --model or HV_MODEL chooses one."""
 
     def chosen_model(self) -> str:
         if not self.model_id and self.guides:
@@ -148,7 +148,8 @@ def resolve(
         national_numbers=national,
         accessibility=read_accessibility(section.get("accessibility")),
         brand=read_brand(section.get("brand")),
-        guides=read_guides(section.get("models")),
+        # A model chosen by --model or HV_MODEL is built alone, whatever `models` lists.
+        guides=() if model or env.get(ENV_MODEL) else read_guides(section.get("models")),
     )
 
 

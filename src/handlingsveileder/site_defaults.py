@@ -16,6 +16,16 @@ THEME_DIR = Path(__file__).parent / "theme"
 """Template overrides and assets, before Material's own in the theme's search path."""
 VENDORED_MERMAID = THEME_DIR / "assets" / "vendor" / "mermaid"
 
+HOOK_PATH = "hooks/veileder_hooks.py"
+"""Where a site keeps its hook file: not `hooks/handlingsveileder.py`, since MkDocs puts the
+hook's folder first on `sys.path`, where a file of the package's name would hide the package."""
+HOOK_FILE = """\
+\"\"\"MkDocs hooks: the handlingsveileder package's (see handlingsveileder.mkdocs_hooks).\"\"\"
+
+from handlingsveileder.mkdocs_hooks import *  # noqa: F403
+"""
+"""The hook file of a site (`hooks/veileder_hooks.py`), written by `scaffold`."""
+
 EXTRA_CSS = (
     "assets/hv/hv.css",
     "assets/hv/diagram.css",

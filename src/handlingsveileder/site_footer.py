@@ -6,23 +6,11 @@ model is escaped here."""
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as etree
-
-import markdown
-from markdown.extensions import Extension
-from markdown.treeprocessors import Treeprocessor
-
 from .i18n import labels
-from .link_safety import is_external, url_problem
-from .markup import html_text, safe_markdown
+from .markup import fragment_html, html_text
 from .model import Model
 from .review import date_html
 from .settings import Accessibility
-
-FOOTER_BLOCKS = frozenset({"p", "ul", "ol", "li", "blockquote"})
-FOOTER_INLINES = frozenset({"a", "strong", "em", "code", "br", "span"})
-"""What the contact text may become in the footer; anything else (headings, images, rules,
-tables …) is reduced to a paragraph or its text."""
 
 
 def footer_html(
@@ -68,47 +56,5 @@ def about_html(model: Model) -> str:
     listed = "".join(f"<li>{item}</li>" for item in items)
     if model.contact:
         title = f'<span class="hv-kontakt__tittel">{html_text(words["contact_guide"])}:</span>'
-        listed += f'<li class="hv-kontakt">{title} {contact_html(model.contact)}</li>'
+        listed += f'<li class="hv-kontakt">{title} {fragment_html(model.contact)}</li>'
     return f'<ul class="hv-om-veilederen">{listed}</ul>' if listed else ""
-
-
-def contact_html(text: str) -> str:
-    """The contact text (Markdown) as HTML for the footer: made safe by `safe_markdown` (raw
-    HTML shows as text), rendered without extensions, and then kept to paragraphs, lists,
-    emphasis, code and links to https:, http:, mailto: or tel: (the footer stands on pages
-    at every depth, so a path on the site keeps its text but loses its link). One paragraph
-    is given inline."""
-    renderer = markdown.Markdown(extensions=[_FooterOnly()])
-    rendered = renderer.convert(safe_markdown(text)).strip()
-    if rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
-        return rendered[3:-4]
-    return rendered
-
-
-class _FooterOnly(Extension):
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # Python-Markdown's name
-        # After inline parsing (priority 20), before the pretty-printer (10).
-        md.treeprocessors.register(_Restrict(md), "hv_footer_only", 15)
-
-
-class _Restrict(Treeprocessor):
-    """Reduces the rendered tree to what the footer may hold (see `FOOTER_BLOCKS`)."""
-
-    def run(self, root: etree.Element) -> None:
-        for element in root.iter():
-            if element is root:
-                continue
-            href = element.get("href", "")
-            keep_link = element.tag == "a" and url_problem(href) is None and is_external(href)
-            alt = element.get("alt", "") if element.tag == "img" else None
-            element.attrib.clear()
-            if keep_link:
-                element.set("href", href)
-            elif element.tag in FOOTER_BLOCKS or element.tag in FOOTER_INLINES - {"a"}:
-                continue
-            elif element.tag in {"h1", "h2", "h3", "h4", "h5", "h6", "pre"}:
-                element.tag = "p"
-            else:  # a link that may not stand here, an image, a rule …: its text only
-                element.tag = "span"
-                if alt is not None:
-                    element.text = alt

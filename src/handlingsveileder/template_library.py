@@ -12,8 +12,7 @@ from typing import Any, get_args, get_origin, get_type_hints
 import yaml
 
 from handlingsveileder.errors import closest, format_path
-from handlingsveileder.laws import LAWS as LAWS  # re-exported: the registry is the list of laws
-from handlingsveileder.laws import repealed_message, section_problem
+from handlingsveileder.laws import LAWS, repealed_message, section_problem
 from handlingsveileder.link_safety import markdown_link_findings
 
 KINDS = ("form", "checklist", "conversation_guide", "meeting_minutes", "information")
