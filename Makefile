@@ -56,6 +56,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/diagram_speed.py
 	$(BIN)/python bench/model_scale.py
 	$(BIN)/python bench/label_size.py
+	$(BIN)/python bench/presentation.py
 
 clean:
 	rm -rf site .site.* export

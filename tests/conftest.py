@@ -63,15 +63,20 @@ class Served:
         return self.base + path.lstrip("/")
 
     def pages(self, model: str) -> list[str]:
-        """Site-relative URLs of every HTML page of a model's site."""
+        """Site-relative URLs of every HTML page of a model's site (the presentation, a
+        document of its own kind, is `presentation`)."""
         folder = self.root / model
         found = []
         for html in sorted(folder.rglob("index.html")):
             relative = html.parent.relative_to(self.root).as_posix()
-            if "/assets" in relative or relative.endswith("/search"):
+            if "/assets" in relative or relative.endswith(("/search", "/presentasjon")):
                 continue
             found.append(relative + "/")
         return found
+
+    def presentation(self, model: str) -> str:
+        """Site-relative URL of a model's presentation."""
+        return f"{model}/presentasjon/"
 
 
 @pytest.fixture(scope="session")

@@ -15,8 +15,11 @@ from pathlib import Path
 import pytest
 from conftest import DATA, MODELS, ROOT
 
-from handlingsveileder.links import directory_url
+from handlingsveileder.links import Links, directory_url
 from handlingsveileder.pages import render_pages
+from handlingsveileder.presentation.document import slides_html
+from handlingsveileder.presentation.slides import build_deck
+from handlingsveileder.sitemap import SiteMap
 from handlingsveileder.validate import load_models
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -24,7 +27,8 @@ FENCE = re.compile(r"```mermaid\n(.*?)```", re.DOTALL)
 
 
 def generated(model_id: str) -> dict[str, str]:
-    """Every golden file's path and expected text: pages as .md, diagrams as .mmd."""
+    """Every golden file's path and expected text: pages as .md, diagrams as .mmd, the
+    presentation's slides as HTML (the level's steps in place of each chart's SVG)."""
     model = load_models(DATA)[model_id]
     files: dict[str, str] = {}
     for page in render_pages(model, directory_url):
@@ -32,6 +36,9 @@ def generated(model_id: str) -> dict[str, str]:
         for number, chart in enumerate(FENCE.findall(page.markdown), start=1):
             stem = page.src_uri.removesuffix(".md")
             files[f"mermaid/{stem}-{number}.mmd"] = chart
+    links = Links(SiteMap(model), directory_url)
+    deck = build_deck(model, lambda level: links.diagram(f"{level}.md"), lambda src: None)
+    files["presentasjon/lysbilder.html"] = slides_html(deck, None) + "\n"
     return files
 
 
@@ -40,7 +47,7 @@ def test_golden_files_match(model_id: str) -> None:
     files = generated(model_id)
     folder = GOLDEN / model_id
     if os.environ.get("UPDATE_GOLDEN"):
-        for old in folder.rglob("*.m*"):
+        for old in [*folder.rglob("*.m*"), *folder.rglob("*.html")]:
             old.unlink()
         for name, text in files.items():
             (folder / name).parent.mkdir(parents=True, exist_ok=True)

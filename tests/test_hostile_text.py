@@ -147,3 +147,24 @@ def test_hostile_template_text_renders_as_text(
     assert any(HOSTILE in label for label in labels)
     assert page.evaluate("() => window.__pwned") is None
     assert dialogs == [] and browser.errors == [] and browser.foreign_requests() == []
+
+
+def test_hostile_text_in_the_presentation_stays_text(nasty_site: Served, browser: Browser) -> None:
+    """Titles, labels and trainer notes (shown only in the notes view) run nothing in the
+    presentation, also where its charts could not be drawn (each slide lists the steps)."""
+    page = browser.new_page()
+    dialogs = browser.refuse_dialogs(page)
+    page.goto(nasty_site.url("presentasjon/"))
+    page.wait_for_function("() => window.hvDeck !== undefined && window.hvDeck.count() > 0")
+    page.keyboard.press("s")
+    notes = []
+    for number in range(1, page.evaluate("() => window.hvDeck.count()") + 1):
+        page.evaluate("n => window.hvDeck.go(n)", number)
+        notes.append(page.inner_text("#hv-notes-panel"))
+    assert page.evaluate("() => window.__pwned") is None
+    assert not dialogs and not browser.errors
+    shown = "\n".join(notes)
+    assert "<script>window.__pwned = 4</script>" in shown
+    assert "</div></section><script>window.__pwned = 8</script>" in shown
+    title = page.evaluate("() => document.title")
+    assert "<script>window.__pwned = 1</script>" in title

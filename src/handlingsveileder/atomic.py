@@ -39,6 +39,23 @@ class OutputError(Exception):
     """The output folder could not be written; str() is the Norwegian message to show."""
 
 
+def write_file(target: Path, text: str) -> None:
+    """Write `text` to `target` whole or not at all: into a temporary file beside it, then
+    renamed over it (a killed run leaves the old file, or none, never half of one)."""
+    target = Path(target).resolve()
+    with _guard(target):
+        if target.is_dir():
+            raise OutputError(f"Kan ikke skrive til {target}: det er en mappe, ikke en fil.")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        try:
+            partial.write_text(text, encoding="utf-8")
+            partial.chmod(0o644)
+            partial.replace(target)
+        finally:
+            partial.unlink(missing_ok=True)
+
+
 @contextmanager
 def replace_dir(target: Path, *, wait: float = 120.0) -> Iterator[Path]:
     """Yield an empty staging folder beside `target`; on success it becomes `target`.

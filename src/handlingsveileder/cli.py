@@ -1,4 +1,4 @@
-"""The `handlingsveileder` command: check, build, pdf, export, schema."""
+"""The `handlingsveileder` command: check, build, pdf, export, presentasjon, schema, ny, diff."""
 
 from __future__ import annotations
 
@@ -66,6 +66,30 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--out", type=Path, default=Path("export"), metavar="MAPPE")
     export.add_argument("--data", type=Path, default=DEFAULT_DATA, metavar="FIL")
     export.set_defaults(run=run_export)
+
+    deck = commands.add_parser(
+        "presentasjon",
+        help="skriv presentasjonen av en veileder som én HTML-fil (virker uten nett)",
+    )
+    deck.add_argument(
+        "--model",
+        metavar="ID",
+        help=f"veilederen (ellers {ENV_MODEL} eller extra.handlingsveileder.model i mkdocs.yml)",
+    )
+    deck.add_argument(
+        "--out", type=Path, metavar="FIL", help="filen som skrives (ellers <id>-presentasjon.html)"
+    )
+    deck.add_argument("--config", type=Path, default=DEFAULT_CONFIG, metavar="FIL")
+    deck.add_argument(
+        "--data", type=Path, metavar="FIL", help="modellfilen (ellers den i mkdocs.yml)"
+    )
+    deck.add_argument(
+        "--site-url",
+        metavar="URL",
+        help="adressen veilederen er publisert på: lysbildene lenker dit (ellers site_url i "
+        "mkdocs.yml)",
+    )
+    deck.set_defaults(run=run_presentation)
 
     schema = commands.add_parser("schema", help="vis alle feltene i modellfilen")
     schema.add_argument(
@@ -260,6 +284,60 @@ def run_export(args: argparse.Namespace) -> int:
             target.write_text(page.markdown, encoding="utf-8")
     print(f"Skrev {model.id} som Markdown til {args.out}/")
     return 0
+
+
+def run_presentation(args: argparse.Namespace) -> int:
+    """One HTML file with the guide's presentation: styles, script and charts inside it."""
+    from .atomic import write_file
+    from .links import directory_url
+    from .presentation import address_links, presentation_html
+    from .settings import from_config_file, read_config
+    from .svg_render import RendererUnavailable, SvgRenderer
+
+    config_file: Path = args.config
+    if not config_file.is_file():
+        print(f"{config_file}: finner ikke konfigurasjonsfilen", file=sys.stderr)
+        return 1
+    settings = from_config_file(config_file, model=args.model, data=args.data)
+    warnings: list[Problem] = []
+    models = load_models(settings.data, settings.data_shown, settings.docs_dir, warnings)
+    print_warnings(warnings)
+    model = select_model(models, settings.chosen_model(), settings.model_origin)
+    config = read_config(config_file)
+    site_url = args.site_url or config.get("site_url") or None
+    url_of = directory_url if config.get("use_directory_urls", True) else page_file_url
+    try:
+        text = presentation_html(
+            model,
+            url_of,
+            address_links(site_url, url_of),
+            SvgRenderer.for_project(settings.config_dir),
+            site_url=site_url,
+            brand=settings.brand,
+            national_numbers=settings.national_numbers,
+        )
+    except RendererUnavailable as problem:
+        print(
+            f"Kunne ikke tegne flytskjemaene ({problem}). Presentasjonen er ikke skrevet. "
+            "Flytskjemaene tegnes med Debians chromium: installer den med `make chromium`.",
+            file=sys.stderr,
+        )
+        return 1
+    out: Path = args.out or Path(f"{model.id}-presentasjon.html")
+    write_file(out, text)
+    slides = text.count('<section class="hv-slide ')
+    size = len(text.encode("utf-8")) // 1024
+    print(
+        f"Skrev presentasjonen av {model.id} til {out} ({slides} lysbilder, {size} kB). "
+        "Åpne filen i en nettleser: F gir fullskjerm, S viser notatene, ? viser tastene."
+    )
+    return 0
+
+
+def page_file_url(src_uri: str) -> str:
+    """A page's URL where mkdocs.yml sets `use_directory_urls: false`: 'niva-1.md' →
+    'niva-1.html'."""
+    return src_uri.removesuffix(".md") + ".html"
 
 
 def run_schema(args: argparse.Namespace) -> int:

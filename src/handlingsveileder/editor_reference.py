@@ -99,6 +99,16 @@ def reference_markdown() -> str:
         *example_yaml().rstrip("\n").splitlines(),
         "```",
         "",
+        "## Presentasjonen",
+        "",
+        "Nettstedet har en presentasjon av veilederen til opplæring (`presentasjon/`, lenket",
+        "fra forsiden): ett lysbilde per nivå og per steg, med steget markert i nivåets",
+        "flytskjema. Den lages av de samme dataene; det eneste feltet som bare gjelder den, er",
+        "`trainer_notes` (på veilederen, et nivå eller et steg): notater til den som",
+        "presenterer, vist bare i notatvisningen (tasten S). Lysbildet viser steget kort; hele",
+        "teksten står i notatvisningen. `handlingsveileder presentasjon --model <id> --out",
+        "fil.html` skriver presentasjonen som én fil som virker uten nett.",
+        "",
     ]
     for cls in classes:
         specs = {spec.name: spec for spec in fields_of(cls)}

@@ -7,7 +7,8 @@
   `Markup` that Jinja's `| e` leaves as it is; `theme/main.html` escapes it again after
   `striptags` in `<title>`.
 - Plain one-line text (diagram labels, titles): `plain`.
-- Markdown as HTML for a place shared by every page (the footer): `fragment_html`.
+- Markdown as HTML for a place shared by every page (the footer) and for the presentation:
+  `fragment_html`, and `inline_html` for one line (a slide's title).
 """
 
 from __future__ import annotations
@@ -127,6 +128,16 @@ def fragment_html(text: str) -> str:
     rendered = renderer.convert(safe_markdown(text)).strip()
     if rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
         return rendered[3:-4]
+    return rendered
+
+
+def inline_html(text: str) -> str:
+    """One line of model text (a title, an outcome) as inline HTML, with its emphasis and
+    code: `fragment_html`'s rules, and plain escaped text where Markdown would make it a
+    block (a title that starts like a list item, «1. Samtale»)."""
+    rendered = fragment_html(" ".join(text.split()))
+    if rendered.startswith(("<p>", "<ul>", "<ol>", "<blockquote>")):
+        return html_text(plain(text))
     return rendered
 
 

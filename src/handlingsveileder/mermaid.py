@@ -167,6 +167,12 @@ def level_flowchart(
     model: Model, level: Level, href: Href, words: dict[str, str], limit: int = LABEL_LIMIT
 ) -> str:
     """The flowchart of one level: its steps, outcomes, and where they lead."""
+    return level_chart(model, level, href, words).render()
+
+
+def level_chart(model: Model, level: Level, href: Href, words: dict[str, str]) -> Flowchart:
+    """`level_flowchart` before it becomes text: `ids` names the node of each step, level
+    and exit (the presentation highlights a step's node by it)."""
     chart = Flowchart(
         title=words["flow_title"].format(name=level.name),
         description=describe_level(level, words),
@@ -219,7 +225,7 @@ def level_flowchart(
             chart.edge(source, target_node(END), dashed=guessed)
         if step.open is not None:
             chart.edge(source, open_node(chart, step.id, words, href(step.id)), dashed=True)
-    return chart.render()
+    return chart
 
 
 @dataclass(frozen=True)

@@ -28,19 +28,20 @@ from .branding import brand_css
 from .errors import ModelError, Problem
 from .i18n import labels
 from .inherit import LOCALISE_KIND
+from .links import UrlOf, relative_url
 from .markup import html_text, theme_text
 from .markup_repair import repair_page
 from .model import Model
 from .pages import Page as GeneratedPage
 from .pages import render_pages
 from .pdf_print import pdf_name
+from .presentation import DECK_SRC, presentation_html, site_links
 from .search_terms import Glossary, enrich, glossary_beside, glossary_path
 from .settings import Settings, SettingsError, from_config_file, resolve, site_warnings
 from .site_defaults import (
     EXTRA_CSS,
     EXTRA_JAVASCRIPT,
     THEME_DIR,
-    VENDORED_MERMAID,
     markdown_extensions,
     merged_list,
 )
@@ -53,8 +54,6 @@ COMMAND_VARIABLE = "HV_MKDOCS_COMMAND"
 """Set by `startup` to MkDocs' command; `mkdocs serve` shows data errors as a page."""
 ERROR_PAGE = "index.md"
 log = logging.getLogger("mkdocs.plugins.handlingsveileder")
-SVG_CACHE = Path(".cache/handlingsveileder/svg")
-"""Drawn flowcharts, by hash (beside mkdocs.yml; safe to delete)."""
 TEMPLATE_CACHE = Path(".cache/handlingsveileder/jinja")
 """The theme's templates compiled by Jinja, by name and source hash (safe to delete)."""
 STATE_KEY = "hv"
@@ -245,10 +244,14 @@ def add_pages(files: Files, config: MkDocsConfig) -> Files:
     def url_of(src_uri: str) -> str:
         return File.generated(config, src_uri, content="").url
 
-    pages = render_pages(built.model, url_of, built.pdf_file, built.settings.national_numbers)
+    deck_url = url_of(DECK_SRC)
+    pages = render_pages(
+        built.model, url_of, built.pdf_file, built.settings.national_numbers, deck_url
+    )
     config.extra[DESCRIPTIONS_KEY] = {page.src_uri: page.description for page in pages}
     if built.settings.diagrams == "svg":
         pages = with_svg_diagrams(pages, built.settings, config)
+    files.append(File.generated(config, DECK_SRC, content=presentation(built, url_of, config)))
     for page in pages:
         existing = files.get_file_from_path(page.src_uri)
         if existing is not None and existing.generated_by is None:
@@ -266,7 +269,7 @@ def with_svg_diagrams(
     """The pages with every flowchart drawn now, as SVG (kept on the config for
     `finish_page`); unchanged (drawn in the reader's browser) when the renderer cannot
     run here."""
-    renderer = SvgRenderer(VENDORED_MERMAID, settings.config_dir / SVG_CACHE)
+    renderer = SvgRenderer.for_project(settings.config_dir)
     try:
         embedded = embed_svgs(pages, renderer)
     except RendererUnavailable as problem:  # info, not warning: `--strict` must not fail
@@ -274,6 +277,25 @@ def with_svg_diagrams(
         return pages
     config.extra[SVG_KEY] = embedded.svgs
     return embedded.pages
+
+
+def presentation(built: BuildState, url_of: UrlOf, config: MkDocsConfig) -> str:
+    """The guide's presentation (`presentation.DECK_SRC`): one HTML file of its own, not a
+    Markdown page (no theme around it, not in the search index or the navigation). Its
+    charts are the level pages' own, just drawn; without them (drawn in the browser) each
+    slide lists its level's steps instead."""
+    drawn = SVG_KEY in config.extra
+    renderer = SvgRenderer.for_project(built.settings.config_dir)
+    return presentation_html(
+        built.model,
+        url_of,
+        site_links(url_of),
+        renderer if drawn else None,
+        site_url=config.site_url or None,
+        leave=relative_url(url_of("index.md"), url_of(DECK_SRC)),
+        brand=built.settings.brand,
+        national_numbers=built.settings.national_numbers,
+    )
 
 
 def describe(page: Any, config: MkDocsConfig) -> None:

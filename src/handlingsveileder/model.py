@@ -286,6 +286,9 @@ class Step:
     """Redaksjonens begrunnelse når kilden ikke sier hvor steget fører (`next`, `end` eller
     neste steg), f.eks. «Kilden sier ikke hvilket trinn.». Pilen tegnes stiplet, og
     begrunnelsen står under «Redaksjonens tolkning»."""
+    trainer_notes: Markdown | None = None
+    """Notater til den som presenterer steget for kolleger (`/presentasjon/`, tasten S), f.eks.
+    et spørsmål å stille salen. Vises bare i presentasjonens notatvisning, aldri i veilederen."""
 
     @property
     def heading(self) -> str:
@@ -325,6 +328,8 @@ class Level:
     """Redaksjonens begrunnelse når kilden ikke sier hvor nivået (`next`) fører, f.eks.
     «Kilden sier ikke hvilket trinn.». Pilen tegnes stiplet, og begrunnelsen står under
     «Redaksjonens tolkning»."""
+    trainer_notes: Markdown | None = None
+    """Notater til den som presenterer nivået (vises bare i presentasjonens notatvisning)."""
 
     @cached_property
     def step_after(self) -> Mapping[str, str]:
@@ -432,6 +437,9 @@ class Model:
     contact: Markdown | None = None
     """Hvem leserne kan kontakte om veilederen, f.eks. «Oppvekstkontoret, tlf. 32 00 00 00».
     Vises nederst på alle sider."""
+    trainer_notes: Markdown | None = None
+    """Notater til den som presenterer veilederen for kolleger, f.eks. hvordan økten legges
+    opp. Vises bare i presentasjonens notatvisning (tittellysbildet), aldri i veilederen."""
 
     @property
     def place(self) -> str:

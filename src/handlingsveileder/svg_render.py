@@ -29,6 +29,7 @@ from .chromium import ChromiumUnavailable, run_in_chromium
 from .fences import region_attributes
 from .mermaid import CLASSES
 from .pages import Page
+from .site_defaults import VENDORED_MERMAID
 
 ORIGIN = "http://hv-diagram.invalid"
 """A host name that cannot exist (RFC 2606); Playwright answers its requests itself."""
@@ -102,11 +103,21 @@ class RendererUnavailable(Exception):
     """The build-time renderer cannot run here (no Playwright, no Chromium, a chart failed)."""
 
 
+CACHE_DIR = Path(".cache/handlingsveileder/svg")
+"""Drawn flowcharts, by hash (beside mkdocs.yml; safe to delete)."""
+
+
 @dataclass(frozen=True)
 class SvgRenderer:
     vendor_dir: Path
     """The vendored Mermaid folder (with `mermaid.esm.min.mjs`, `chunks/`, `VERSION`)."""
     cache_dir: Path
+
+    @classmethod
+    def for_project(cls, config_dir: Path) -> SvgRenderer:
+        """The renderer of the project whose mkdocs.yml is in `config_dir` (its cache
+        beside it), with the vendored Mermaid."""
+        return cls(VENDORED_MERMAID, config_dir / CACHE_DIR)
 
     @cached_property
     def version(self) -> str:

@@ -47,12 +47,17 @@ class Page:
 
 
 def render_pages(
-    model: Model, url_of: UrlOf, pdf_file: str | None = None, national_numbers: bool = True
+    model: Model,
+    url_of: UrlOf,
+    pdf_file: str | None = None,
+    national_numbers: bool = True,
+    presentation: str | None = None,
 ) -> list[Page]:
     """Every page of the site for `model`, in navigation order; `pdf_file` is the site's
     URL of the whole guide as PDF, when the build makes one; `national_numbers`: show the
-    national emergency numbers when the source gives none."""
-    ctx = PageContext.for_model(model, url_of, pdf_file, national_numbers)
+    national emergency numbers when the source gives none; `presentation`: the site's URL
+    of the presentation, which the front page links."""
+    ctx = PageContext.for_model(model, url_of, pdf_file, national_numbers, presentation)
     return [
         Page(
             entry.src,

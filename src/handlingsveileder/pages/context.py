@@ -23,6 +23,9 @@ class PageContext:
     """The site-relative URL of the whole guide as PDF, when the build makes one."""
     national_numbers: bool = True
     """Show the national emergency numbers when the source gives none (see `emergency`)."""
+    presentation: str | None = None
+    """The site-relative URL of the presentation (`presentation.DECK_SRC`), when the build
+    makes one."""
     words: dict[str, str] = field(init=False)
     steps: dict[str, tuple[Level, Step]] = field(init=False)
     levels: dict[str, Level] = field(init=False)
@@ -40,10 +43,18 @@ class PageContext:
         url_of: UrlOf,
         pdf_file: str | None = None,
         national_numbers: bool = True,
+        presentation: str | None = None,
     ) -> PageContext:
         sitemap = SiteMap(model)
         links = Links(sitemap, url_of)
-        return cls(model, sitemap, links, pdf_file=pdf_file, national_numbers=national_numbers)
+        return cls(
+            model,
+            sitemap,
+            links,
+            pdf_file=pdf_file,
+            national_numbers=national_numbers,
+            presentation=presentation,
+        )
 
     def target_title(self, target: str) -> str:
         if target == END:

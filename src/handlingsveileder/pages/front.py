@@ -59,15 +59,23 @@ def front_page(ctx: PageContext, entry: PageEntry) -> list[str]:
 
 
 def whole_guide_links(ctx: PageContext, page: str) -> list[str]:
-    """Where to find the whole guide on one page, and as PDF when the build makes one
-    (nothing on the whole-guide page itself)."""
+    """Where to find the whole guide on one page, as PDF and as a presentation when the
+    build makes them (nothing on the whole-guide page itself)."""
     if isinstance(ctx.links, OnePageLinks):
         return []
     line = md_link(ctx.words["whole_link"], ctx.links.to_page(WHOLE, page))
     if ctx.pdf_file:
         href = relative_url(ctx.pdf_file, ctx.links.url_of(page))
         line += f' · <a href="{html_text(href)}" download>{html_text(ctx.words["pdf_link"])}</a>'
-    return [line, ""]
+    out = [line, ""]
+    if ctx.presentation:
+        href = relative_url(ctx.presentation, ctx.links.url_of(page))
+        link = f'<a href="{html_text(href)}">{html_text(ctx.words["deck_link"])}</a>'
+        out += [
+            f'<p class="hv-presentasjon">{link}: {html_text(ctx.words["deck_link_text"])}</p>',
+            "",
+        ]
+    return out
 
 
 def overview(ctx: PageContext, page: str) -> list[str]:
