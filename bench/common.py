@@ -82,3 +82,35 @@ def add_chromium_argument(parser: argparse.ArgumentParser) -> None:
         metavar="FIL",
         help=f"nettleseren som brukes (standard: {CHROMIUM}; lastes aldri ned)",
     )
+
+
+def timed_cli(args: list[str], problems: list[str], label: str) -> float:
+    """Seconds for `handlingsveileder ARGS` run in this process, its output swallowed; a
+    failure (non-zero status, exception, traceback) is noted in `problems` with its last
+    line."""
+    import gc
+    import io
+    import time
+    import traceback
+    from contextlib import redirect_stderr, redirect_stdout
+
+    from handlingsveileder import cli
+
+    output = io.StringIO()
+    gc.collect()
+    status: int | None = None
+    failure = ""
+    start = time.perf_counter()
+    with redirect_stdout(output), redirect_stderr(output):
+        try:
+            status = cli.main(args)
+        except SystemExit as leaving:
+            status = leaving.code if isinstance(leaving.code, int) else 1
+        except Exception:
+            failure = traceback.format_exc()
+    seconds = time.perf_counter() - start
+    text = output.getvalue() + failure
+    if status != 0 or "Traceback" in text:
+        last = next((line for line in reversed(text.splitlines()) if line.strip()), "")
+        problems.append(f"{label}: status {status}; {last}")
+    return seconds

@@ -28,7 +28,6 @@ from __future__ import annotations
 import argparse
 import functools
 import gc
-import io
 import itertools
 import os
 import shutil
@@ -36,9 +35,7 @@ import statistics
 import sys
 import tempfile
 import time
-import traceback
 from collections.abc import Callable, Sequence
-from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,8 +46,7 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 # The project folder, so that bench.common imports as it does for mypy.
 sys.path.append(str(Path(__file__).resolve().parent.parent))
 
-from bench.common import CONFIG, ROOT, diagrams_setting
-from handlingsveileder import cli
+from bench.common import CONFIG, ROOT, diagrams_setting, timed_cli
 from handlingsveileder.links import directory_url
 from handlingsveileder.pages import render_pages
 from handlingsveileder.validate import load_models
@@ -141,24 +137,8 @@ class Subject:
 
 def run_cli(args: list[str], subject: Subject, label: str, diagrams: str | None) -> float:
     """Seconds for `handlingsveileder ARGS` in-process; problems are noted on `subject`."""
-    output = io.StringIO()
-    gc.collect()
-    start = time.perf_counter()
-    status: int | None = None
-    failure = ""
-    with diagrams_setting(diagrams), redirect_stdout(output), redirect_stderr(output):
-        try:
-            status = cli.main(args)
-        except SystemExit as leaving:
-            status = leaving.code if isinstance(leaving.code, int) else 1
-        except Exception:
-            failure = traceback.format_exc()
-    seconds = time.perf_counter() - start
-    text = output.getvalue() + failure
-    if status != 0 or "Traceback" in text:
-        first = next((line for line in reversed(text.splitlines()) if line.strip()), "")
-        subject.problems.append(f"{label}: status {status}; {first}")
-    return seconds
+    with diagrams_setting(diagrams):
+        return timed_cli(args, subject.problems, label)
 
 
 def site_size(site: Path) -> SiteSize:

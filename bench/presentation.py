@@ -30,19 +30,14 @@ the build or a measurement failed.
 from __future__ import annotations
 
 import argparse
-import gc
 import gzip
-import io
 import os
 import re
 import shutil
 import statistics
 import sys
 import tempfile
-import time
-import traceback
 from collections.abc import Sequence
-from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -58,7 +53,6 @@ from playwright.sync_api import Browser, Route, ViewportSize, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 
 from bench import common
-from handlingsveileder import cli
 from handlingsveileder.svg_render import CACHE_DIR
 
 DATA = common.ROOT / "data" / "models.yaml"
@@ -234,24 +228,7 @@ def copy_project(target: Path) -> Path:
 
 def run_cli(args: list[str], problems: list[str], label: str) -> float:
     """Seconds for `handlingsveileder ARGS` in-process; failures are noted in `problems`."""
-    output = io.StringIO()
-    gc.collect()
-    status: int | None = None
-    failure = ""
-    start = time.perf_counter()
-    with redirect_stdout(output), redirect_stderr(output):
-        try:
-            status = cli.main(args)
-        except SystemExit as leaving:
-            status = leaving.code if isinstance(leaving.code, int) else 1
-        except Exception:
-            failure = traceback.format_exc()
-    seconds = time.perf_counter() - start
-    text = output.getvalue() + failure
-    if status != 0 or "Traceback" in text:
-        last = next((line for line in reversed(text.splitlines()) if line.strip()), "")
-        problems.append(f"{label}: status {status}; {last}")
-    return seconds
+    return common.timed_cli(args, problems, label)
 
 
 def export_args(project: Path, model: str, out: Path) -> list[str]:

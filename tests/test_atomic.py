@@ -457,3 +457,16 @@ def test_disk_full(tmp_path: Path, mode: str) -> None:
         assert leftovers(target) == []
         build(target, "ny")  # with room again, building works
         assert read_site(target) == "ny"
+
+
+def test_a_single_file_is_written_whole_or_not_at_all(tmp_path: Path) -> None:
+    from handlingsveileder.atomic import write_file
+
+    target = tmp_path / "ut" / "presentasjon.html"
+    write_file(target, "første")
+    write_file(target, "andre")
+    assert target.read_text(encoding="utf-8") == "andre"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["presentasjon.html"]
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+    with pytest.raises(OutputError, match="er en mappe"):
+        write_file(tmp_path / "ut", "x")

@@ -14,7 +14,7 @@ from .errors import ModelError, Problem
 from .model import Model
 from .pdf_print import pdf_name
 from .search_terms import glossary_beside, glossary_path, load_glossary
-from .settings import DEFAULT_CONFIG, DEFAULT_DATA, ENV_MODEL, SettingsError
+from .settings import DEFAULT_CONFIG, DEFAULT_DATA, ENV_MODEL, Settings, SettingsError
 from .validate import load_models, select_model
 
 
@@ -188,24 +188,33 @@ def print_warnings(warnings: list[Problem]) -> None:
         print(f"Advarsel: {warning}", file=sys.stderr)
 
 
+def read_project(
+    config_file: Path, model_id: str | None, data: Path | None
+) -> tuple[Settings, dict[str, Model]]:
+    """The settings of `config_file` (with the command line's model and data) and its models,
+    checked; their warnings printed. Raises SettingsError, ModelError."""
+    from .settings import from_config_file
+
+    if not config_file.is_file():
+        raise SettingsError(f"{config_file}: finner ikke konfigurasjonsfilen")
+    settings = from_config_file(config_file, model=model_id, data=data)
+    warnings: list[Problem] = []
+    models = load_models(settings.data, settings.data_shown, settings.docs_dir, warnings)
+    print_warnings(warnings)
+    return settings, models
+
+
 def run_build(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
     from . import mkdocs_adapter
     from .atomic import replace_dir
     from .collection import collection_index
-    from .settings import from_config_file, read_config, site_warnings
+    from .settings import read_config, site_warnings
 
     config_file: Path = args.config
-    if not config_file.is_file():
-        print(f"{config_file}: finner ikke konfigurasjonsfilen", file=sys.stderr)
-        return 1
-    settings = from_config_file(config_file, model=args.model, data=args.data)
-    shown = settings.data_shown
-    warnings: list[Problem] = []
-    models = load_models(settings.data, shown, settings.docs_dir, warnings)
-    glossary = glossary_beside(settings.data, shown)  # read once, before anything is built
-    print_warnings(warnings)
+    settings, models = read_project(config_file, args.model, args.data)
+    glossary = glossary_beside(settings.data, settings.data_shown)  # once, before building
     # Several guides as one site: --all (every model in the file) or mkdocs.yml's `models`
     # (settings leave them out when --model or HV_MODEL chooses one).
     several = args.all or bool(settings.guides)
@@ -291,17 +300,11 @@ def run_presentation(args: argparse.Namespace) -> int:
     from .atomic import write_file
     from .links import directory_url
     from .presentation import address_links, presentation_html
-    from .settings import from_config_file, read_config
+    from .settings import read_config
     from .svg_render import RendererUnavailable, SvgRenderer
 
     config_file: Path = args.config
-    if not config_file.is_file():
-        print(f"{config_file}: finner ikke konfigurasjonsfilen", file=sys.stderr)
-        return 1
-    settings = from_config_file(config_file, model=args.model, data=args.data)
-    warnings: list[Problem] = []
-    models = load_models(settings.data, settings.data_shown, settings.docs_dir, warnings)
-    print_warnings(warnings)
+    settings, models = read_project(config_file, args.model, args.data)
     model = select_model(models, settings.chosen_model(), settings.model_origin)
     config = read_config(config_file)
     site_url = args.site_url or config.get("site_url") or None

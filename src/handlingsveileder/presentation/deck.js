@@ -29,15 +29,7 @@
   const status = document.getElementById("hv-deck-status");
   const counter = deck.querySelector(".hv-deck-count");
 
-  const state = {
-    index: 0,
-    typed: "",
-    overview: false,
-    notes: false,
-    selected: 0,
-    helpReturn: null,
-    swipe: null,
-  };
+  const state = { index: 0, typed: "", overview: false, notes: false, selected: 0, helpReturn: null, swipe: null };
 
   /* ---------- Small helpers ---------- */
 
@@ -49,41 +41,23 @@
     }
   }
 
-  function word(key) {
-    return typeof words[key] === "string" ? words[key] : "";
-  }
+  const word = (key) => (typeof words[key] === "string" ? words[key] : "");
+  const titleOf = (index) => slides[index].getAttribute("data-hv-title") || "";
+  const clamp = (index) => Math.max(0, Math.min(slides.length - 1, index));
+  const slideLabel = (index) => [word("slide"), index + 1, word("of"), slides.length].join(" ").trim();
+  const buttons = (action) => Array.from(deck.querySelectorAll('[data-hv-do="' + action + '"]'));
+  const isControl = (element) =>
+    Boolean(element && element.closest && element.closest("a, button, input, select, textarea, summary"));
 
-  function titleOf(index) {
-    return slides[index].getAttribute("data-hv-title") || "";
-  }
-
-  function clamp(index) {
-    return Math.max(0, Math.min(slides.length - 1, index));
-  }
-
-  function slideLabel(index) {
-    return [word("slide"), index + 1, word("of"), slides.length].join(" ").trim();
-  }
-
-  function buttons(action) {
-    return Array.from(deck.querySelectorAll('[data-hv-do="' + action + '"]'));
-  }
-
+  /* aria-pressed (toggle buttons) or aria-expanded (the help button), whichever it has */
   function setPressed(action, pressed) {
-    buttons(action).forEach(function (button) {
-      if (button.hasAttribute("aria-pressed")) {
-        button.setAttribute("aria-pressed", String(pressed));
-      }
-      if (button.hasAttribute("aria-expanded")) {
-        button.setAttribute("aria-expanded", String(pressed));
-      }
+    buttons(action).forEach((button) => {
+      ["aria-pressed", "aria-expanded"].forEach((attribute) => {
+        if (button.hasAttribute(attribute)) {
+          button.setAttribute(attribute, String(pressed));
+        }
+      });
     });
-  }
-
-  function isControl(element) {
-    return Boolean(
-      element && element.closest && element.closest("a, button, input, select, textarea, summary")
-    );
   }
 
   function replaceHash(index) {
@@ -101,10 +75,8 @@
     if (!inner) {
       return false;
     }
-    const boxes = [inner].concat(Array.from(inner.querySelectorAll(".hv-slide-text, .hv-slide-chart")));
-    return boxes.some(function (box) {
-      return box.scrollHeight > box.clientHeight + 1 || box.scrollWidth > box.clientWidth + 1;
-    });
+    const boxes = [inner, ...inner.querySelectorAll(".hv-slide-text, .hv-slide-chart")];
+    return boxes.some((box) => box.scrollHeight > box.clientHeight + 1 || box.scrollWidth > box.clientWidth + 1);
   }
 
   function fitSlide(slide) {
@@ -119,31 +91,25 @@
     slide.hidden = wasHidden;
   }
 
-  function fitAll() {
-    slides.forEach(fitSlide);
-  }
-
   /* ---------- Layout: scale and place the canvas, choose stage or reading mode ---------- */
-
-  function setVar(name, value) {
-    root.style.setProperty(name, value);
-  }
 
   function layout() {
     const width = window.innerWidth;
     const height = window.innerHeight;
-    const reading = width < 700 || (height > width && width < 900);
-    root.classList.toggle("hv-reading", reading);
+    root.classList.toggle("hv-reading", width < 700 || (height > width && width < 900));
     const areaWidth = state.notes ? width * NOTES_SHARE : width;
     const margin = state.notes ? 16 : 0;
     const scale = Math.min((areaWidth - 2 * margin) / CANVAS_WIDTH, (height - 2 * margin) / CANVAS_HEIGHT);
-    setVar("--hv-scale", String(scale));
-    setVar("--hv-x", (areaWidth - CANVAS_WIDTH * scale) / 2 + "px");
-    setVar("--hv-y", (height - CANVAS_HEIGHT * scale) / 2 + "px");
     const columns = width < 700 ? 2 : 4;
-    const thumb = Math.min(0.3, (width - 48 - 24 * (columns - 1) - 16) / columns / CANVAS_WIDTH);
-    setVar("--hv-cols", String(columns));
-    setVar("--hv-thumb", String(Math.max(0.05, thumb)));
+    const thumb = Math.min(0.3, (width - 64 - 24 * (columns - 1)) / columns / CANVAS_WIDTH);
+    const values = {
+      "--hv-scale": String(scale),
+      "--hv-x": (areaWidth - CANVAS_WIDTH * scale) / 2 + "px",
+      "--hv-y": (height - CANVAS_HEIGHT * scale) / 2 + "px",
+      "--hv-cols": String(columns),
+      "--hv-thumb": String(Math.max(0.05, thumb)),
+    };
+    Object.keys(values).forEach((name) => root.style.setProperty(name, values[name]));
   }
 
   /* ---------- Showing a slide ---------- */
@@ -153,7 +119,7 @@
       closeOverview();
     }
     state.index = clamp(index);
-    slides.forEach(function (slide, i) {
+    slides.forEach((slide, i) => {
       slide.hidden = i !== state.index;
     });
     replaceHash(state.index);
@@ -167,22 +133,16 @@
   }
 
   function announce() {
-    const label = slideLabel(state.index);
     if (counter) {
       counter.textContent = state.index + 1 + " / " + slides.length;
     }
     if (status) {
-      status.textContent = label + ": " + titleOf(state.index);
+      status.textContent = slideLabel(state.index) + ": " + titleOf(state.index);
     }
   }
 
-  function next() {
-    show(state.index + 1);
-  }
-
-  function prev() {
-    show(state.index - 1);
-  }
+  const next = () => show(state.index + 1);
+  const prev = () => show(state.index - 1);
 
   /* ---------- The URL: #5, or a slide's id (#n1-iverksett-tiltak) ---------- */
 
@@ -201,28 +161,19 @@
     }
     const target = document.getElementById(name);
     const slide = target && target.closest(".hv-slide");
-    if (slide) {
-      return slides.indexOf(slide);
-    }
-    return indexOfTarget(name);
+    return slide ? slides.indexOf(slide) : indexOfTarget(name);
   }
 
   /* A link to a step or exit id that is no slide's id: the slide about it (data-hv-target),
      the next one from here when several are (an exit reached from two levels). */
   function indexOfTarget(name) {
     const about = slides
-      .map(function (slide, i) {
-        return slide.getAttribute("data-hv-target") === name ? i : -1;
-      })
-      .filter(function (i) {
-        return i >= 0;
-      });
+      .map((slide, i) => (slide.getAttribute("data-hv-target") === name ? i : -1))
+      .filter((i) => i >= 0);
     if (!about.length) {
       return null;
     }
-    const ahead = about.filter(function (i) {
-      return i >= state.index;
-    });
+    const ahead = about.filter((i) => i >= state.index);
     return ahead.length ? ahead[0] : about[0];
   }
 
@@ -270,9 +221,8 @@
     }
   }
 
-  function fullscreenPossible() {
-    return Boolean(document.fullscreenEnabled && root.requestFullscreen);
-  }
+  const fullscreenPossible = () => Boolean(document.fullscreenEnabled && root.requestFullscreen);
+  const syncFullscreen = () => setPressed("fullscreen", Boolean(document.fullscreenElement));
 
   function toggleFullscreen() {
     if (!fullscreenPossible()) {
@@ -284,30 +234,26 @@
     }
   }
 
-  function syncFullscreen() {
-    setPressed("fullscreen", Boolean(document.fullscreenElement));
-  }
-
   /* ---------- Help dialog ---------- */
 
   function toggleHelp() {
-    if (help.hidden) {
-      state.helpReturn = document.activeElement;
-      help.hidden = false;
-      help.setAttribute("tabindex", "-1");
-      help.focus();
-    } else {
+    if (!help.hidden) {
       closeHelp();
+      return;
     }
-    setPressed("help", !help.hidden);
+    state.helpReturn = document.activeElement;
+    help.hidden = false;
+    help.setAttribute("tabindex", "-1");
+    help.focus();
+    setPressed("help", true);
   }
 
   function closeHelp() {
     const hadFocus = help.contains(document.activeElement);
-    help.hidden = true;
-    setPressed("help", false);
     const back = state.helpReturn;
+    help.hidden = true;
     state.helpReturn = null;
+    setPressed("help", false);
     if (hadFocus && back && back.focus && document.contains(back)) {
       back.focus();
     }
@@ -319,7 +265,7 @@
     state.overview = true;
     root.classList.add("hv-overview");
     setPressed("overview", true);
-    slides.forEach(function (slide) {
+    slides.forEach((slide) => {
       slide.hidden = false;
       slide.setAttribute("tabindex", "-1");
     });
@@ -330,19 +276,13 @@
     state.overview = false;
     root.classList.remove("hv-overview");
     setPressed("overview", false);
-    slides.forEach(function (slide, i) {
+    slides.forEach((slide, i) => {
       slide.classList.remove("hv-selected");
       slide.hidden = i !== state.index;
     });
   }
 
-  function toggleOverview() {
-    if (state.overview) {
-      closeOverview();
-    } else {
-      openOverview();
-    }
-  }
+  const toggleOverview = () => (state.overview ? closeOverview() : openOverview());
 
   function select(index) {
     slides[state.selected].classList.remove("hv-selected");
@@ -354,7 +294,7 @@
   }
 
   function overviewKey(key) {
-    const columns = parseInt(getComputedStyle(root).getPropertyValue("--hv-cols"), 10) || 4;
+    const columns = parseInt(root.style.getPropertyValue("--hv-cols"), 10) || 4;
     const moves = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -columns, ArrowDown: columns };
     if (key in moves) {
       select(state.selected + moves[key]);
@@ -370,34 +310,37 @@
 
   /* ---------- Notes view: the slide, its notes, what comes next ---------- */
 
-  function paragraph(className, text) {
-    const p = document.createElement("p");
-    p.className = className;
-    p.textContent = text;
-    return p;
+  function element(tag, className, text) {
+    const made = document.createElement(tag);
+    if (className) {
+      made.className = className;
+    }
+    made.textContent = text;
+    return made;
   }
 
   function renderNotes() {
-    const slide = slides[state.index];
-    const notes = slide.querySelector(".hv-notes");
-    const heading = document.createElement("h2");
-    heading.textContent = titleOf(state.index);
-    const body = document.createElement("div");
-    body.className = "hv-notes-body";
+    const notes = slides[state.index].querySelector(".hv-notes");
+    const body = element("div", "hv-notes-body", "");
     if (notes && notes.textContent.trim()) {
       const copy = notes.cloneNode(true);
-      copy.querySelectorAll("[id]").forEach(function (element) {
-        element.removeAttribute("id");
-      });
-      body.append.apply(body, Array.from(copy.childNodes));
+      copy.querySelectorAll("[id]").forEach((node) => node.removeAttribute("id"));
+      body.append(...copy.childNodes);
     } else {
-      body.append(paragraph("hv-notes-none", word("no_notes")));
+      body.append(element("p", "hv-notes-none", word("no_notes")));
     }
-    const following = state.index + 1 < slides.length;
-    const nextLine = following
-      ? paragraph("hv-notes-next", word("next_up") + ": " + titleOf(state.index + 1))
-      : paragraph("hv-notes-next", word("last"));
-    panel.replaceChildren(paragraph("hv-notes-count", slideLabel(state.index)), heading, body, nextLine);
+    const nextLine = element("p", "hv-notes-next", "");
+    if (state.index + 1 < slides.length) {
+      nextLine.append(element("strong", "", word("next_up") + ":"), " " + titleOf(state.index + 1));
+    } else {
+      nextLine.textContent = word("last");
+    }
+    panel.replaceChildren(
+      element("p", "hv-notes-count", slideLabel(state.index)),
+      element("h2", "hv-notes-title", titleOf(state.index)),
+      body,
+      nextLine
+    );
   }
 
   function toggleNotes() {
@@ -443,13 +386,8 @@
   };
 
   const ACTIONS = {
-    next: next,
-    prev: prev,
-    overview: toggleOverview,
-    notes: toggleNotes,
-    fullscreen: toggleFullscreen,
-    help: toggleHelp,
-    blank: toggleBlank,
+    next: next, prev: prev, overview: toggleOverview, notes: toggleNotes,
+    fullscreen: toggleFullscreen, help: toggleHelp, blank: toggleBlank,
   };
 
   /* The number being typed: Enter jumps, Backspace deletes a digit. */
@@ -467,9 +405,8 @@
 
   function navigationKey(event) {
     const key = event.key;
-    const onControl = isControl(event.target);
     if (key === " " || key === "Enter") {
-      if (onControl) {
+      if (isControl(event.target)) {
         return false; /* the focused button or link does its own thing */
       }
       if (key === " " && event.shiftKey) {
@@ -505,10 +442,8 @@
       if (!event.repeat) {
         TOGGLES[key]();
       }
-    } else if (state.overview) {
-      handled = overviewKey(key);
     } else {
-      handled = navigationKey(event);
+      handled = state.overview ? overviewKey(key) : navigationKey(event);
     }
     if (handled) {
       event.preventDefault();
@@ -517,8 +452,9 @@
 
   function onClick(event) {
     const control = event.target.closest("[data-hv-do]");
-    if (control && ACTIONS[control.getAttribute("data-hv-do")]) {
-      ACTIONS[control.getAttribute("data-hv-do")]();
+    const action = control && ACTIONS[control.getAttribute("data-hv-do")];
+    if (action) {
+      action();
       return;
     }
     const slide = state.overview && event.target.closest(".hv-slide");
@@ -530,7 +466,8 @@
   /* ---------- Touch: a horizontal swipe turns the slide ---------- */
 
   function onPointerDown(event) {
-    state.swipe = event.pointerType === "mouse" || state.overview ? null : { x: event.clientX, y: event.clientY };
+    const touch = event.pointerType !== "mouse" && !state.overview;
+    state.swipe = touch ? { x: event.clientX, y: event.clientY } : null;
   }
 
   function onPointerUp(event) {
@@ -540,8 +477,7 @@
       return;
     }
     const dx = event.clientX - start.x;
-    const dy = event.clientY - start.y;
-    if (Math.abs(dx) > SWIPE_MIN && Math.abs(dx) > Math.abs(dy)) {
+    if (Math.abs(dx) > SWIPE_MIN && Math.abs(dx) > Math.abs(event.clientY - start.y)) {
       if (dx < 0) {
         next();
       } else {
@@ -553,12 +489,12 @@
   /* ---------- Start ---------- */
 
   function start() {
-    slides.forEach(function (slide) {
+    slides.forEach((slide) => {
       slide.hidden = true;
     });
-    fitAll();
+    slides.forEach(fitSlide); /* measured on the stage canvas, before reading mode may apply */
     if (!fullscreenPossible()) {
-      buttons("fullscreen").forEach(function (button) {
+      buttons("fullscreen").forEach((button) => {
         button.hidden = true;
       });
     }
@@ -571,23 +507,16 @@
     window.addEventListener("hashchange", onHashChange);
     window.addEventListener("resize", layout);
     document.addEventListener("fullscreenchange", syncFullscreen);
-    const stage = document.getElementById("hv-slides") || deck;
-    stage.addEventListener("pointerdown", onPointerDown);
+    (document.getElementById("hv-slides") || deck).addEventListener("pointerdown", onPointerDown);
     window.addEventListener("pointerup", onPointerUp);
-    window.addEventListener("pointercancel", function () {
+    window.addEventListener("pointercancel", () => {
       state.swipe = null;
     });
 
     window.hvDeck = {
-      go: function (number) {
-        show(clamp(Number(number) - 1));
-      },
-      current: function () {
-        return state.index + 1;
-      },
-      count: function () {
-        return slides.length;
-      },
+      go: (number) => show(clamp(Number(number) - 1)),
+      current: () => state.index + 1,
+      count: () => slides.length,
     };
   }
 
