@@ -75,10 +75,19 @@ def test_a_step_slide_says_where_it_is_with_its_deadline_and_who(model_id: str) 
             assert html.escape(model.roles[role].name) in slide.body, step.id
 
 
+@pytest.mark.parametrize("model_id", MODELS)
+def test_every_link_in_the_slides_leads_to_a_slide(model_id: str) -> None:
+    deck = deck_of(load_models(DATA)[model_id])
+    anchors = {slide.anchor for slide in deck.slides}
+    for slide in deck.slides:
+        for target in re.findall(r'href="#([^"]*)"', slide.body + slide.notes):
+            assert target in anchors, f"{slide.anchor}: #{target}"
+
+
 def test_a_decision_shows_every_outcome_with_where_it_leads() -> None:
     model = load_models(DATA)["romskog"]
     deck = deck_of(model)
-    for _level, step in model.all_steps():
+    for level, step in model.all_steps():
         if not step.outcomes:
             continue
         body = next(s for s in deck.slides if s.anchor == step.id).body
@@ -87,7 +96,8 @@ def test_a_decision_shows_every_outcome_with_where_it_leads() -> None:
         assert outcomes[1].count("<li>") == len(step.outcomes)
         for outcome in step.outcomes:
             for target in outcome.goto:
-                assert f'href="#{target}"' in outcomes[1] or target == "end"
+                anchor = f"{level.id}--{target}" if target in model.exits else target
+                assert f'href="#{anchor}"' in outcomes[1] or target == "end"
 
 
 def test_short_text_keeps_a_short_paragraph_and_cuts_a_long_one_at_a_word() -> None:

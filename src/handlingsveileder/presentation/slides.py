@@ -238,7 +238,7 @@ class SlideWriter:
             body += f"<h3>{html_text(words['deck_steps'])}</h3>"
             body += f'<ol class="hv-slide-steps">{entries}</ol>'
         elif level.next:
-            body += self.next_html(level.next, level.inferred)
+            body += self.next_html(level.next, level.inferred, level)
         notes = notes_html(words, level.trainer_notes, [level.purpose])
         chart = level.id if charted else None
         slides = [Slide("level", level.id, level.name, body, notes=notes, chart=chart)]
@@ -262,9 +262,9 @@ class SlideWriter:
             body += f"<h3>{html_text(words['tools'])}</h3>" + self.tools_html(step.tools)
         follows = graph.successors(level, step)
         if step.question or step.outcomes:
-            body += self.outcomes_html(step, follows)
+            body += self.outcomes_html(step, follows, level)
         if follows.plain:
-            body += self.next_html(follows.plain, step.inferred)
+            body += self.next_html(follows.plain, step.inferred, level)
         elif step.end and not follows.outcomes:
             body += f'<p class="hv-slide-next">{html_text(words["may_end"])}</p>'
         elif step.open is not None:
@@ -338,31 +338,32 @@ class SlideWriter:
             )
         return f'<ul class="hv-slide-tools">{"".join(entries)}</ul>'
 
-    def target_html(self, target: str) -> str:
-        """A step, level or exit as a link to its slide; the end as a word."""
+    def target_html(self, target: str, level: Level) -> str:
+        """A step, level or exit as a link to its slide (an exit: its slide in `level`, the
+        level the link stands in); the end as a word."""
         if target == END:
             return html_text(self.words["end_inline"])
         if target in self.model.exits:
             way_out = self.model.exits[target]
             name = way_out.label or self.words[f"exit_{way_out.kind}"]
-            return f'<a href="#{target}">{html_text(name)}</a>'
+            return f'<a href="#{level.id}--{target}">{html_text(name)}</a>'
         if target in self.model.level_index:
             return f'<a href="#{target}">{html_text(self.model.level_index[target].name)}</a>'
         return f'<a href="#{target}">{inline_html(self.model.step_index[target][1].heading)}</a>'
 
-    def next_html(self, targets: tuple[str, ...], inferred: str | None) -> str:
-        shown = ", ".join(self.target_html(t) for t in targets)
+    def next_html(self, targets: tuple[str, ...], inferred: str | None, level: Level) -> str:
+        shown = ", ".join(self.target_html(t, level) for t in targets)
         guessed = f" ({html_text(self.words['inferred_short'])})" if inferred else ""
         label = html_text(self.words["next"])
         return f'<p class="hv-slide-next"><strong>{label}:</strong> {shown}{guessed}</p>'
 
-    def outcomes_html(self, step: Step, follows: graph.Successors) -> str:
+    def outcomes_html(self, step: Step, follows: graph.Successors, level: Level) -> str:
         words = self.words
         heading = words["question"] + (f": {plain(step.question)}" if step.question else "")
         out = f"<h3>{html_text(heading)}</h3>"
         entries = []
         for outcome, goto in follows.outcomes:
-            targets = ", ".join(self.target_html(t) for t in goto)
+            targets = ", ".join(self.target_html(t, level) for t in goto)
             deadline = (
                 f' <span class="hv-slide-deadline">({html_text(words["deadline"])}: '
                 f"{html_text(outcome.deadline)})</span>"
